@@ -1,0 +1,751 @@
+package io.pollwatt.hj212.codec;
+
+import io.pollwatt.hj212.frame.Crc16;
+import io.pollwatt.hj212.internal.Syntax;
+import io.pollwatt.hj212.message.CommandCode;
+import io.pollwatt.hj212.message.Cp;
+import io.pollwatt.hj212.message.CpItem;
+import io.pollwatt.hj212.message.CpPair;
+import io.pollwatt.hj212.message.Flag;
+import io.pollwatt.hj212.message.Header;
+import io.pollwatt.hj212.message.HeaderField;
+import io.pollwatt.hj212.message.Hj212Message;
+import io.pollwatt.hj212.message.Packet;
+import io.pollwatt.hj212.message.Qn;
+import io.pollwatt.hj212.message.SystemCode;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Judges one alleged frame with the checks of hj212-2017.md §19, in that order, on the bytes: offsets are byte
+ * offsets from the first {@code #}. One instance per call; not thread-safe, not reused.
+ *
+ * <p>Each check either rejects, or, where lenient mode tolerates the deviation, records a {@link Warning} with the
+ * code strict mode would have used; so "lenient = strict minus the documented deviations" holds by construction.
+ */
+final class FrameDecoder {
+
+    /** HJ 212-2017 data-segment limit (§2). */
+    static final int MAX_SEGMENT_STRICT = 1024;
+
+    private static final String[] HEADER_ORDER = {"QN", "ST", "CN", "PW", "MN", "Flag", "PNUM", "PNO"};
+    private static final int QN = 0, ST = 1, CN = 2, PW = 3, MN = 4, FLAG = 5, PNUM = 6, PNO = 7;
+    private static final String[] MISSING_NAMES = {"QN", "ST", "CN", "PW", "MN", "Flag"};
+    private static final Hj212Error[] MISSING_CODES = {
+        Hj212Error.MISSING_QN,
+        Hj212Error.MISSING_ST,
+        Hj212Error.MISSING_CN,
+        Hj212Error.MISSING_PW,
+        Hj212Error.MISSING_MN,
+        Hj212Error.MISSING_FLAG
+    };
+    private static final Set<String> TIME_KEYS =
+            Set.of("DataTime", "BeginTime", "EndTime", "SystemTime", "RestartTime");
+    private static final Set<String> NUMERIC_SUFFIXES = Set.of(
+            "Rtd",
+            "Min",
+            "Avg",
+            "Max",
+            "Cou",
+            "ZsRtd",
+            "ZsMin",
+            "ZsAvg",
+            "ZsMax",
+            "RT",
+            "Data",
+            "DayData",
+            "NightData");
+    private static final Set<Integer> UP_NEEDS_DATATIME = Set.of(2011, 2021, 2031, 2041, 2051, 2061, 2081);
+    private static final Set<Integer> DOWN_NEEDS_RANGE = Set.of(2031, 2041, 2051, 2061);
+
+    /** Thrown inside this class only, caught in {@link #decode()}; carries no stack trace. */
+    private static final class Reject extends RuntimeException {
+        final Decoded.Rejected rejected;
+
+        Reject(Decoded.Rejected rejected) {
+            super(null, null, false, false);
+            this.rejected = rejected;
+        }
+    }
+
+    private final byte[] b;
+    private final int base;
+    private final int n;
+    private final Direction direction;
+    private final boolean lenient;
+    private final boolean[] extensionCns;
+    private List<Warning> warnings;
+    private boolean nonAscii;
+
+    FrameDecoder(byte[] bytes, int offset, int length, Mode mode, Direction direction, boolean[] extensionCns) {
+        this.b = bytes;
+        this.base = offset;
+        this.n = length;
+        this.lenient = mode == Mode.LENIENT;
+        this.direction = direction;
+        this.extensionCns = extensionCns;
+    }
+
+    Decoded decode() {
+        try {
+            Hj212Message message = run();
+            return new Decoded.Ok(message, warnings == null ? List.of() : warnings);
+        } catch (Reject r) {
+            return r.rejected;
+        }
+    }
+
+    private Hj212Message run() {
+        // 1. header, length field, size
+        if (n < 2 || at(0) != '#' || at(1) != '#') {
+            throw reject(Hj212Error.MISSING_HEADER, 0, "header", "expected '##', got " + show(0, Math.min(n, 2)));
+        }
+        if (n < 6 && digitsFrom(2, n) == n) {
+            throw reject(Hj212Error.TRUNCATED, n, "length", "length field has " + (n - 2) + " of 4 digits");
+        }
+        int firstNonDigit = digitsFrom(2, Math.min(n, 6));
+        if (firstNonDigit < 6) {
+            throw reject(
+                    Hj212Error.BAD_LENGTH_FIELD,
+                    firstNonDigit,
+                    "length",
+                    "expected 4 decimal digits, got " + show(2, Math.min(n, 6)));
+        }
+        int declared = (at(2) - '0') * 1000 + (at(3) - '0') * 100 + (at(4) - '0') * 10 + (at(5) - '0');
+        if (declared > MAX_SEGMENT_STRICT) {
+            deviation(
+                    Hj212Error.OVERSIZED,
+                    2,
+                    "length",
+                    "data segment of " + declared + " bytes, HJ 212-2017 allows at most " + MAX_SEGMENT_STRICT);
+        }
+
+        // 2. trailer, truncation, declared length
+        int trailer;
+        if (n >= 2 && at(n - 2) == '\r' && at(n - 1) == '\n') {
+            trailer = 2;
+        } else if (lenient && n >= 1 && at(n - 1) == '\n') {
+            trailer = 1;
+        } else {
+            trailer = 0;
+        }
+        if (trailer == 0) {
+            int end = 6 + declared + 4;
+            if (n < end) {
+                throw reject(Hj212Error.TRUNCATED, n, "frame", n + " bytes, the declared length needs " + (end + 2));
+            }
+            if (n == end) {
+                throw reject(
+                        Hj212Error.MISSING_TRAILER, n, "trailer", "expected CR LF after the CRC, got end of frame");
+            }
+            throw reject(
+                    Hj212Error.BAD_TRAILER, end, "trailer", "expected CR LF, got " + show(end, Math.min(n, end + 8)));
+        }
+        int actual = n - 10 - trailer;
+        if (actual < 0) {
+            throw reject(Hj212Error.TRUNCATED, n, "frame", n + " bytes, too short for a frame");
+        }
+        if (trailer == 1) {
+            warn(Hj212Error.BAD_TRAILER, n - 1, "trailer", "LF without CR");
+        }
+        if (actual != declared) {
+            int chars = lenient ? utf8CodePoints(6, 6 + actual) : -1;
+            if (chars == declared) {
+                warn(
+                        Hj212Error.LENGTH_MISMATCH,
+                        2,
+                        "length",
+                        "declared " + declared + " counts characters; the data segment has " + actual + " bytes");
+            } else {
+                throw reject(
+                        Hj212Error.LENGTH_MISMATCH,
+                        2,
+                        "length",
+                        "declared " + declared + ", data segment has " + actual + " bytes");
+            }
+        }
+        int seg = 6;
+        int segEnd = 6 + actual;
+
+        // 3. CRC
+        int crcAt = segEnd;
+        int sent = 0;
+        boolean lower = false;
+        for (int i = crcAt; i < crcAt + 4; i++) {
+            int c = at(i);
+            int v;
+            if (c >= '0' && c <= '9') {
+                v = c - '0';
+            } else if (c >= 'A' && c <= 'F') {
+                v = c - 'A' + 10;
+            } else if (c >= 'a' && c <= 'f') {
+                v = c - 'a' + 10;
+                lower = true;
+            } else {
+                throw reject(
+                        Hj212Error.BAD_CRC_FORMAT, i, "CRC", "expected 4 hex digits, got " + show(crcAt, crcAt + 4));
+            }
+            sent = (sent << 4) | v;
+        }
+        int computed = Crc16.compute(b, base + seg, actual);
+        if (sent != computed) {
+            throw reject(
+                    Hj212Error.BAD_CRC,
+                    crcAt,
+                    "CRC",
+                    "expected " + Crc16.toHex(computed) + ", got " + show(crcAt, crcAt + 4));
+        }
+        if (lower) {
+            deviation(Hj212Error.CRC_LOWERCASE, crcAt, "CRC", "lower-case hex " + show(crcAt, crcAt + 4));
+        }
+
+        // 4. character set: valid UTF-8, no control characters
+        int control = -1;
+        for (int i = seg; i < segEnd; i++) {
+            int c = at(i);
+            if (c >= 0x80) {
+                nonAscii = true;
+            } else if ((c < 0x20 || c == 0x7F) && control < 0) {
+                control = i;
+            }
+        }
+        if (nonAscii) {
+            int bad = firstInvalidUtf8(seg, segEnd);
+            if (bad >= 0) {
+                throw reject(Hj212Error.NON_ASCII, bad, "segment", "the data segment is not valid UTF-8");
+            }
+        }
+        if (control >= 0) {
+            throw reject(
+                    Hj212Error.NON_ASCII,
+                    control,
+                    "segment",
+                    "control character 0x%02X in the data segment".formatted(at(control)));
+        }
+
+        // 5. structure: header items ; CP=&&…&&
+        int cp = indexOf(seg, segEnd, "CP=&&");
+        if (cp < 0) {
+            throw reject(Hj212Error.MISSING_CP, seg, "CP", "no 'CP=&&' in the data segment");
+        }
+        if (segEnd - cp < 7 || at(segEnd - 1) != '&' || at(segEnd - 2) != '&') {
+            throw reject(Hj212Error.CP_NOT_TERMINATED, segEnd, "CP", "the data segment must end with the '&&' of CP");
+        }
+        if (nonAscii) {
+            int outside = nonAsciiOutsideLogText(seg, segEnd);
+            if (outside >= 0) {
+                throw reject(Hj212Error.NON_ASCII, outside, "segment", "non-ASCII text outside a //log// value");
+            }
+        }
+        if (cp > seg && at(cp - 1) != ';') {
+            throw reject(Hj212Error.BAD_SYNTAX, cp, "header", "expected ';' before CP, got " + show(cp - 1, cp));
+        }
+
+        String[] fields = new String[HEADER_ORDER.length];
+        int[] fieldAt = new int[HEADER_ORDER.length];
+        int[] order = new int[HEADER_ORDER.length];
+        int known = 0;
+        List<HeaderField> unknown = List.of();
+        if (cp > seg) {
+            int itemStart = seg;
+            int headEnd = cp - 1;
+            while (true) {
+                int itemEnd = indexOf(itemStart, headEnd, ';');
+                if (itemEnd < 0) {
+                    itemEnd = headEnd;
+                }
+                int eq = indexOf(itemStart, itemEnd, '=');
+                if (eq < 0) {
+                    throw reject(
+                            Hj212Error.BAD_SYNTAX,
+                            itemStart,
+                            "header",
+                            "header item without '=': " + show(itemStart, itemEnd));
+                }
+                String name = text(itemStart, eq);
+                String value = text(eq + 1, itemEnd);
+                int slot = headerSlot(name);
+                if ((slot >= 0 && fields[slot] != null) || containsName(unknown, name)) {
+                    throw reject(Hj212Error.DUPLICATE_KEY, itemStart, name, "header field " + name + " occurs twice");
+                }
+                if (slot < 0) {
+                    deviation(
+                            Hj212Error.UNKNOWN_FIELD,
+                            itemStart,
+                            name,
+                            "HJ 212-2017 defines no header field '" + name + "' (names are case-sensitive)");
+                    if (unknown.isEmpty()) {
+                        unknown = new ArrayList<>();
+                    }
+                    unknown.add(new HeaderField(name, value));
+                } else {
+                    fields[slot] = value;
+                    fieldAt[slot] = eq + 1;
+                    order[known++] = slot;
+                }
+                if (itemEnd == headEnd) {
+                    break;
+                }
+                itemStart = itemEnd + 1;
+            }
+        }
+
+        // 6. header field presence and format
+        for (int slot = 0; slot < MISSING_NAMES.length; slot++) {
+            if (fields[slot] == null) {
+                String what = "no " + MISSING_NAMES[slot] + " field in the header";
+                if (slot == ST || slot == CN || slot == MN) {
+                    throw reject(MISSING_CODES[slot], seg, MISSING_NAMES[slot], what);
+                }
+                deviation(MISSING_CODES[slot], seg, MISSING_NAMES[slot], what);
+            }
+        }
+        for (int i = 1; i < known; i++) {
+            if (order[i] < order[i - 1]) {
+                deviation(
+                        Hj212Error.FIELD_ORDER,
+                        fieldAt[order[i]],
+                        HEADER_ORDER[order[i]],
+                        "expected the order QN ST CN PW MN Flag [PNUM PNO], got " + orderText(order, known));
+                break;
+            }
+        }
+        Qn qn = null;
+        if (fields[QN] != null) {
+            String v = fields[QN];
+            if (!Syntax.isDigits(v, 17, 17) || !Syntax.isTime(v.substring(0, 14), false)) {
+                throw reject(
+                        Hj212Error.BAD_QN, fieldAt[QN], "QN", "expected 17 digits YYYYMMDDhhmmsszzz, got '" + v + "'");
+            }
+            qn = new Qn(v);
+        }
+        String st = fields[ST];
+        if (!Syntax.isStrictSt(st)) {
+            if (!Syntax.isLenientSt(st)) {
+                throw reject(Hj212Error.BAD_ST, fieldAt[ST], "ST", "expected 2 of 0-9 A-Z, got '" + st + "'");
+            }
+            deviation(Hj212Error.BAD_ST, fieldAt[ST], "ST", "expected 2 of 0-9 A-Z, got '" + st + "'");
+        }
+        String cnText = fields[CN];
+        if (!Syntax.isDigits(cnText, 4, 4)) {
+            throw reject(Hj212Error.BAD_CN, fieldAt[CN], "CN", "expected 4 digits, got '" + cnText + "'");
+        }
+        int cn = Integer.parseInt(cnText);
+        if (!io.pollwatt.hj212.message.Cn.isStandard(cn)) {
+            String what = "CN " + cnText + " is not in HJ 212-2017 Table 9";
+            if (!lenient || !extensionCns[cn]) {
+                throw reject(Hj212Error.UNKNOWN_CN, fieldAt[CN], "CN", what);
+            }
+            warn(Hj212Error.UNKNOWN_CN, fieldAt[CN], "CN", what + " (accepted as a configured extension)");
+        }
+        String pw = fields[PW];
+        if (pw != null && !Syntax.isStrictPw(pw)) {
+            deviation(Hj212Error.BAD_PW, fieldAt[PW], "PW", "expected 1-6 of 0-9 a-z A-Z, got '" + pw + "'");
+        }
+        String mn = fields[MN];
+        if (mn.isEmpty()) {
+            throw reject(Hj212Error.MISSING_MN, fieldAt[MN], "MN", "MN is empty");
+        }
+        if (!Syntax.isStrictMn(mn)) {
+            if (!Syntax.isLenientMn(mn)) {
+                throw reject(
+                        Hj212Error.BAD_MN, fieldAt[MN], "MN", "expected 24 upper-case hex digits, got '" + mn + "'");
+            }
+            deviation(Hj212Error.BAD_MN, fieldAt[MN], "MN", "expected 24 upper-case hex digits, got '" + mn + "'");
+        }
+        Flag flag = null;
+        if (fields[FLAG] != null) {
+            String v = fields[FLAG];
+            if (!Syntax.isDigits(v, 1, 3) || Integer.parseInt(v) > 255) {
+                throw reject(Hj212Error.BAD_FLAG, fieldAt[FLAG], "Flag", "expected an integer 0..255, got '" + v + "'");
+            }
+            flag = new Flag(v);
+            if (flag.version() != Flag.VERSION_2017) {
+                deviation(
+                        Hj212Error.BAD_FLAG,
+                        fieldAt[FLAG],
+                        "Flag",
+                        "version bits " + flag.version() + ", HJ 212-2017 needs 1 (Flag=" + v + ")");
+            }
+        }
+        boolean dBit = flag != null && flag.split();
+        for (int slot = PNUM; slot <= PNO; slot++) {
+            if (fields[slot] != null && !Syntax.isDigits(fields[slot], 1, 4)) {
+                throw reject(
+                        Hj212Error.BAD_PACKET_FIELDS,
+                        fieldAt[slot],
+                        HEADER_ORDER[slot],
+                        "expected 1-4 digits, got '" + fields[slot] + "'");
+            }
+        }
+        if ((fields[PNUM] == null) != (fields[PNO] == null)) {
+            int slot = fields[PNUM] == null ? PNO : PNUM;
+            throw reject(
+                    Hj212Error.BAD_PACKET_FIELDS, fieldAt[slot], HEADER_ORDER[slot], "PNUM and PNO must come together");
+        }
+        Packet packet = null;
+        if (fields[PNUM] != null) {
+            int pnum = Integer.parseInt(fields[PNUM]);
+            int pno = Integer.parseInt(fields[PNO]);
+            if (pno < 1 || pno > pnum) {
+                throw reject(
+                        Hj212Error.BAD_PACKET_FIELDS,
+                        fieldAt[PNO],
+                        "PNO",
+                        "expected 1 <= PNO <= PNUM, got PNO=" + pno + " PNUM=" + pnum);
+            }
+            packet = new Packet(fields[PNUM], fields[PNO]);
+        }
+        if (dBit != (packet != null)) {
+            deviation(
+                    Hj212Error.BAD_PACKET_FIELDS,
+                    fieldAt[FLAG] > 0 ? fieldAt[FLAG] : seg,
+                    dBit ? "Flag" : "PNUM",
+                    dBit
+                            ? "Flag bit D is set but PNUM/PNO are absent"
+                            : "PNUM/PNO are present but Flag bit D is not set");
+        }
+
+        // 7. CP data area
+        int contentStart = cp + 5;
+        int contentEnd = segEnd - 2;
+        int cpChars = (nonAscii ? utf8CodePoints(contentStart, contentEnd) : contentEnd - contentStart) + 7;
+        if (cpChars > 950) {
+            deviation(Hj212Error.CP_TOO_LONG, cp, "CP", "CP takes " + cpChars + " characters, at most 950");
+        }
+        Cp cpValue = parseCp(contentStart, contentEnd);
+
+        if (cn == 9011 && !cpValue.has("QnRtn")) {
+            throw reject(Hj212Error.MISSING_FIELD, contentStart, "QnRtn", "a 9011 request answer needs QnRtn");
+        }
+        if (cn == 9012 && !cpValue.has("ExeRtn")) {
+            throw reject(Hj212Error.MISSING_FIELD, contentStart, "ExeRtn", "a 9012 execution result needs ExeRtn");
+        }
+        if (direction == Direction.UP && UP_NEEDS_DATATIME.contains(cn)) {
+            if (cpValue.isEmpty()) {
+                throw reject(Hj212Error.EMPTY_CP, contentStart, "CP", "CN " + cnText + " upload without data");
+            }
+            if (!cpValue.has("DataTime")) {
+                throw reject(
+                        Hj212Error.MISSING_DATATIME,
+                        contentStart,
+                        "DataTime",
+                        "CN " + cnText + " upload needs DataTime");
+            }
+        }
+        if (direction == Direction.DOWN && DOWN_NEEDS_RANGE.contains(cn)) {
+            if (!cpValue.has("BeginTime") || !cpValue.has("EndTime")) {
+                throw reject(
+                        Hj212Error.MISSING_FIELD,
+                        contentStart,
+                        cpValue.has("BeginTime") ? "EndTime" : "BeginTime",
+                        "history request CN " + cnText + " needs BeginTime and EndTime");
+            }
+        }
+
+        Header header = new Header(qn, new SystemCode(st), new CommandCode(cnText), pw, mn, flag, packet, unknown);
+        return Hj212Message.of(header, cpValue);
+    }
+
+    /**
+     * Splits the data area into items and pairs ({@code ;} between items, {@code ,} within one, {@code =} joining
+     * a name to its value; a value that starts with {@code //} runs to the next {@code //}), then checks each pair
+     * in wire order.
+     */
+    private Cp parseCp(int from, int to) {
+        if (from == to) {
+            return Cp.EMPTY;
+        }
+        List<List<CpPair>> groups = new ArrayList<>();
+        List<CpPair> current = null;
+        Set<String> names = new HashSet<>();
+        // First pass: the whole split, so that log-text syntax errors come before any per-pair check (§19).
+        List<int[]> spans = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            int j = i;
+            while (j < to && at(j) != '=' && at(j) != ';' && at(j) != ',') {
+                j++;
+            }
+            if (j >= to || at(j) != '=') {
+                spans.add(new int[] {i, i, i, j}); // no name: an empty or '='-less item
+                i = j + 1;
+                continue;
+            }
+            int nameStart = i;
+            int nameEnd = j;
+            j++;
+            int valueStart = j;
+            int valueEnd;
+            if (j + 1 < to && at(j) == '/' && at(j + 1) == '/') {
+                int close = indexOf(j + 2, to, "//");
+                if (close < 0) {
+                    throw reject(Hj212Error.BAD_SYNTAX, j, text(nameStart, nameEnd), "unterminated //log// value");
+                }
+                valueEnd = close + 2;
+                j = valueEnd;
+                if (j < to && at(j) != ';' && at(j) != ',') {
+                    throw reject(Hj212Error.BAD_SYNTAX, j, text(nameStart, nameEnd), "text after a //log// value");
+                }
+            } else {
+                int k = j;
+                while (k < to && at(k) != ';' && at(k) != ',') {
+                    k++;
+                }
+                valueEnd = k;
+                j = k;
+            }
+            spans.add(new int[] {nameStart, nameEnd, valueStart, valueEnd});
+            i = j + 1;
+        }
+        if (at(to - 1) == ';' || at(to - 1) == ',') {
+            spans.add(new int[] {to, to, to, to});
+        }
+
+        boolean newItem = true;
+        for (int[] s : spans) {
+            int nameStart = s[0], nameEnd = s[1], valueStart = s[2], valueEnd = s[3];
+            boolean itemBoundary = nameStart == from || at(nameStart - 1) == ';';
+            if (itemBoundary) {
+                newItem = true;
+            }
+            if (nameStart == nameEnd) {
+                if (valueStart == valueEnd) {
+                    deviation(Hj212Error.BAD_SYNTAX, nameStart, "CP", "empty CP item");
+                    continue;
+                }
+                throw reject(
+                        Hj212Error.BAD_SYNTAX,
+                        nameStart,
+                        "CP",
+                        "CP item without a name: " + show(valueStart, valueEnd));
+            }
+            String name = text(nameStart, nameEnd);
+            if (!Syntax.isStrictName(name)) {
+                if (!Syntax.isLenientName(name)) {
+                    throw reject(Hj212Error.BAD_SYNTAX, nameStart, name, "bad CP field name '" + name + "'");
+                }
+                deviation(
+                        Hj212Error.BAD_SYNTAX, nameStart, name, "CP field name '" + name + "' is not HJ 212-2017 form");
+            }
+            if (!names.add(name)) {
+                throw reject(Hj212Error.DUPLICATE_KEY, nameStart, name, "CP field " + name + " occurs twice");
+            }
+            String value = text(valueStart, valueEnd);
+            checkValue(name, value, valueStart);
+            if (newItem || current == null) {
+                current = new ArrayList<>(4);
+                groups.add(current);
+                newItem = false;
+            }
+            current.add(new CpPair(name, value));
+        }
+        List<CpItem> items = new ArrayList<>(groups.size());
+        for (List<CpPair> group : groups) {
+            items.add(new CpItem(group));
+        }
+        return new Cp(items);
+    }
+
+    private void checkValue(String name, String value, int at) {
+        if (value.contains("&&")) {
+            // the data area ends at the '&&' that ends the segment (§10.1); one inside would make it ambiguous
+            throw reject(Hj212Error.BAD_SYNTAX, at, name, "'&&' inside a CP value");
+        }
+        int dash = name.indexOf('-');
+        String suffix = dash < 0 ? null : name.substring(dash + 1);
+        if (TIME_KEYS.contains(name) || "SampleTime".equals(suffix)) {
+            if (!Syntax.isTime(value, false)) {
+                if (!Syntax.isTime(value, true)) {
+                    throw reject(Hj212Error.BAD_DATETIME, at, name, "expected YYYYMMDDhhmmss, got '" + value + "'");
+                }
+                deviation(Hj212Error.BAD_DATETIME, at, name, "17-digit time with milliseconds '" + value + "'");
+            }
+        } else if (suffix != null && NUMERIC_SUFFIXES.contains(suffix)) {
+            if (value.isEmpty()) {
+                deviation(Hj212Error.BAD_VALUE, at, name, "empty numeric value");
+            } else if (!Syntax.isNumber(value)) {
+                throw reject(Hj212Error.BAD_VALUE, at, name, "expected a decimal number, got '" + value + "'");
+            }
+        } else if ("Flag".equals(suffix)) {
+            if (!Syntax.isStandardDataFlag(value)) {
+                if (!Syntax.isSingleLetter(value)) {
+                    throw reject(
+                            Hj212Error.BAD_DATA_FLAG, at, name, "expected one of N F M S D C T B, got '" + value + "'");
+                }
+                deviation(
+                        Hj212Error.BAD_DATA_FLAG, at, name, "data flag '" + value + "' is not in HJ 212-2017 Table 8");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private int at(int i) {
+        return b[base + i] & 0xFF;
+    }
+
+    private Reject reject(Hj212Error code, int offset, String field, String detail) {
+        return new Reject(new Decoded.Rejected(code, offset, field, detail));
+    }
+
+    /** A deviation lenient mode tolerates: a warning there, a rejection in strict mode. */
+    private void deviation(Hj212Error code, int offset, String field, String detail) {
+        if (!lenient) {
+            throw reject(code, offset, field, detail);
+        }
+        warn(code, offset, field, detail);
+    }
+
+    private void warn(Hj212Error code, int offset, String field, String detail) {
+        if (warnings == null) {
+            warnings = new ArrayList<>(4);
+        }
+        warnings.add(new Warning(code, offset, field, detail));
+    }
+
+    private String text(int from, int to) {
+        return new String(b, base + from, to - from, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    }
+
+    /** Index of the first non-digit in [from, to), or {@code to}. */
+    private int digitsFrom(int from, int to) {
+        for (int i = from; i < to; i++) {
+            int c = at(i);
+            if (c < '0' || c > '9') {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    private int indexOf(int from, int to, char c) {
+        for (int i = from; i < to; i++) {
+            if (at(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int indexOf(int from, int to, String s) {
+        int m = s.length();
+        outer:
+        for (int i = from; i <= to - m; i++) {
+            for (int k = 0; k < m; k++) {
+                if (at(i + k) != s.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static int headerSlot(String name) {
+        for (int i = 0; i < HEADER_ORDER.length; i++) {
+            if (HEADER_ORDER[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean containsName(List<HeaderField> fields, String name) {
+        for (HeaderField f : fields) {
+            if (f.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String orderText(int[] order, int count) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(HEADER_ORDER[order[i]]);
+        }
+        return sb.toString();
+    }
+
+    /** Number of code points in [from, to) if it is valid UTF-8, else -1. */
+    private int utf8CodePoints(int from, int to) {
+        if (firstInvalidUtf8(from, to) >= 0) {
+            return -1;
+        }
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if ((at(i) & 0xC0) != 0x80) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Offset of the first byte that is not valid UTF-8 in [from, to), or -1. */
+    private int firstInvalidUtf8(int from, int to) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(b, base + from, to - from);
+        CharBuffer out = CharBuffer.allocate(to - from);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            return in.position() - base;
+        }
+        result = decoder.flush(out);
+        if (result.isError()) {
+            return in.position() - base;
+        }
+        return -1;
+    }
+
+    /** Offset of the first byte &gt; 0x7E outside {@code //…//} spans (paired left to right), or -1. */
+    private int nonAsciiOutsideLogText(int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (i + 1 < to && at(i) == '/' && at(i + 1) == '/') {
+                int close = indexOf(i + 2, to, "//");
+                if (close >= 0) {
+                    i = close + 2;
+                    continue;
+                }
+            }
+            if (at(i) > 0x7E) {
+                return i;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    /** Bytes for a message: printable ASCII as is, anything else as \xNN, in quotes. */
+    private String show(int from, int to) {
+        StringBuilder sb = new StringBuilder("'");
+        for (int i = from; i < to && i < n; i++) {
+            int c = at(i);
+            if (c >= 0x20 && c < 0x7F) {
+                sb.append((char) c);
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else {
+                sb.append("\\x%02X".formatted(c));
+            }
+        }
+        return sb.append('\'').toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Charts and reports rendered from plain result records. */
+package io.pollwatt.report;
