@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * </pre>
  *
  * <p>Decoding judges one alleged frame (from {@code ##} to CR LF) with the checks of §19 in their order and never
- * throws for bad input; for a TCP byte stream, frame it first with {@link io.pollwatt.hj212.frame.StreamFramer}.
+ * throws for bad input; for a TCP byte stream, frame it first with {@link StreamFramer} or {@link StreamDecoder}.
  */
 public final class Hj212Codec {
 
