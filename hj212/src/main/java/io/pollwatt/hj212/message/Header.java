@@ -91,6 +91,11 @@ public record Header(
         return new Header(qn, st, cn, pw, mn, newFlag, packet, unknownFields);
     }
 
+    /** The same header without the fields HJ 212-2017 does not define (what the encoder writes). */
+    public Header withoutUnknownFields() {
+        return new Header(qn, st, cn, pw, mn, flag, packet, List.of());
+    }
+
     /** The same header with other PNUM/PNO ({@code null}: not split). */
     public Header withPacket(Packet newPacket) {
         return new Header(qn, st, cn, pw, mn, flag, newPacket, unknownFields);
