@@ -20,7 +20,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -84,6 +83,8 @@ final class FrameDecoder {
     private final boolean[] extensionCns;
     private List<Warning> warnings;
     private boolean nonAscii;
+    /** Hash of the name {@link #checkName} last checked, reused for the duplicate check and the name cache. */
+    private int nameHash;
 
     FrameDecoder(byte[] bytes, int offset, int length, Mode mode, Direction direction, boolean[] extensionCns) {
         this.b = bytes;
@@ -195,7 +196,19 @@ final class FrameDecoder {
             }
             sent = (sent << 4) | v;
         }
-        int computed = Crc16.compute(b, base + seg, actual);
+        // one pass: the CRC, and whether the segment has non-ASCII bytes or control characters (checked in §19 order
+        // just below)
+        int computed = 0xFFFF;
+        int control = -1;
+        for (int i = base + seg, stop = base + segEnd; i < stop; i++) {
+            int c = b[i] & 0xFF;
+            computed = Crc16.update(computed, c);
+            if (c >= 0x80) {
+                nonAscii = true;
+            } else if ((c < 0x20 || c == 0x7F) && control < 0) {
+                control = i - base;
+            }
+        }
         if (sent != computed) {
             throw reject(
                     Hj212Error.BAD_CRC,
@@ -208,15 +221,6 @@ final class FrameDecoder {
         }
 
         // 4. character set: valid UTF-8, no control characters
-        int control = -1;
-        for (int i = seg; i < segEnd; i++) {
-            int c = at(i);
-            if (c >= 0x80) {
-                nonAscii = true;
-            } else if ((c < 0x20 || c == 0x7F) && control < 0) {
-                control = i;
-            }
-        }
         if (nonAscii) {
             int bad = firstInvalidUtf8(seg, segEnd);
             if (bad >= 0) {
@@ -458,25 +462,32 @@ final class FrameDecoder {
     /**
      * Splits the data area into items and pairs ({@code ;} between items, {@code ,} within one, {@code =} joining
      * a name to its value; a value that starts with {@code //} runs to the next {@code //}), then checks each pair
-     * in wire order.
+     * in wire order. Works on the bytes: the checks need no strings, and names come from {@link NameCache}.
      */
     private Cp parseCp(int from, int to) {
         if (from == to) {
             return Cp.EMPTY;
         }
-        List<List<CpPair>> groups = new ArrayList<>();
-        List<CpPair> current = null;
-        Set<String> names = new HashSet<>();
         // First pass: the whole split, so that log-text syntax errors come before any per-pair check (§19).
-        List<int[]> spans = new ArrayList<>();
+        // Four ints per span: name start, name end, value start, value end (name start == end: no name).
+        int[] spans = new int[Math.min(4096, 16 + (to - from) / 2)];
+        int count = 0;
         int i = from;
         while (i < to) {
             int j = i;
-            while (j < to && at(j) != '=' && at(j) != ';' && at(j) != ',') {
+            int c;
+            while (j < to && (c = at(j)) != '=' && c != ';' && c != ',') {
                 j++;
             }
+            if (count * 4 + 4 > spans.length) {
+                spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+            }
             if (j >= to || at(j) != '=') {
-                spans.add(new int[] {i, i, i, j}); // no name: an empty or '='-less item
+                spans[count * 4] = i;
+                spans[count * 4 + 1] = i;
+                spans[count * 4 + 2] = i;
+                spans[count * 4 + 3] = j;
+                count++;
                 i = j + 1;
                 continue;
             }
@@ -497,25 +508,44 @@ final class FrameDecoder {
                 }
             } else {
                 int k = j;
-                while (k < to && at(k) != ';' && at(k) != ',') {
+                while (k < to && (c = at(k)) != ';' && c != ',') {
                     k++;
                 }
                 valueEnd = k;
                 j = k;
             }
-            spans.add(new int[] {nameStart, nameEnd, valueStart, valueEnd});
+            spans[count * 4] = nameStart;
+            spans[count * 4 + 1] = nameEnd;
+            spans[count * 4 + 2] = valueStart;
+            spans[count * 4 + 3] = valueEnd;
+            count++;
             i = j + 1;
         }
-        if (at(to - 1) == ';' || at(to - 1) == ',') {
-            spans.add(new int[] {to, to, to, to});
+        int last = at(to - 1);
+        if (last == ';' || last == ',') {
+            if (count * 4 + 4 > spans.length) {
+                spans = java.util.Arrays.copyOf(spans, spans.length * 2);
+            }
+            spans[count * 4] = to;
+            spans[count * 4 + 1] = to;
+            spans[count * 4 + 2] = to;
+            spans[count * 4 + 3] = to;
+            count++;
         }
 
-        boolean newItem = true;
-        for (int[] s : spans) {
-            int nameStart = s[0], nameEnd = s[1], valueStart = s[2], valueEnd = s[3];
-            boolean itemBoundary = nameStart == from || at(nameStart - 1) == ';';
-            if (itemBoundary) {
-                newItem = true;
+        // Second pass: check every pair in wire order, group pairs into items.
+        int[] seen = new int[Integer.highestOneBit(Math.max(4, count * 2)) << 1];
+        List<CpItem> items = new ArrayList<>(count);
+        CpPair[] group = new CpPair[8];
+        int grouped = 0;
+        for (int s = 0; s < count; s++) {
+            int nameStart = spans[s * 4], nameEnd = spans[s * 4 + 1];
+            int valueStart = spans[s * 4 + 2], valueEnd = spans[s * 4 + 3];
+            if (nameStart == from || at(nameStart - 1) == ';') {
+                if (grouped > 0) {
+                    items.add(item(group, grouped));
+                    grouped = 0;
+                }
             }
             if (nameStart == nameEnd) {
                 if (valueStart == valueEnd) {
@@ -528,63 +558,246 @@ final class FrameDecoder {
                         "CP",
                         "CP item without a name: " + show(valueStart, valueEnd));
             }
-            String name = text(nameStart, nameEnd);
-            if (!Syntax.isStrictName(name)) {
-                if (!Syntax.isLenientName(name)) {
-                    throw reject(Hj212Error.BAD_SYNTAX, nameStart, name, "bad CP field name '" + name + "'");
-                }
-                deviation(
-                        Hj212Error.BAD_SYNTAX, nameStart, name, "CP field name '" + name + "' is not HJ 212-2017 form");
-            }
-            if (!names.add(name)) {
+            int dash = checkName(nameStart, nameEnd);
+            if (!firstSighting(seen, spans, s, nameStart, nameEnd, nameHash)) {
+                String name = text(nameStart, nameEnd);
                 throw reject(Hj212Error.DUPLICATE_KEY, nameStart, name, "CP field " + name + " occurs twice");
             }
-            String value = text(valueStart, valueEnd);
-            checkValue(name, value, valueStart);
-            if (newItem || current == null) {
-                current = new ArrayList<>(4);
-                groups.add(current);
-                newItem = false;
+            checkValue(nameStart, dash, nameEnd, valueStart, valueEnd);
+            String name =
+                    nonAscii ? text(nameStart, nameEnd) : NameCache.name(b, base + nameStart, nameEnd - nameStart);
+            // short values (data flags N, T, …) repeat in every frame: share them like names
+            String value = nonAscii || valueEnd - valueStart > 2
+                    ? text(valueStart, valueEnd)
+                    : NameCache.name(b, base + valueStart, valueEnd - valueStart);
+            CpPair pair = new CpPair(name, value);
+            if (grouped == group.length) {
+                group = java.util.Arrays.copyOf(group, grouped * 2);
             }
-            current.add(new CpPair(name, value));
+            group[grouped++] = pair;
         }
-        List<CpItem> items = new ArrayList<>(groups.size());
-        for (List<CpPair> group : groups) {
-            items.add(new CpItem(group));
+        if (grouped > 0) {
+            items.add(item(group, grouped));
         }
         return new Cp(items);
     }
 
-    private void checkValue(String name, String value, int at) {
-        if (value.contains("&&")) {
+    private static CpItem item(CpPair[] group, int n) {
+        if (n == 1) {
+            return new CpItem(List.of(group[0]));
+        }
+        if (n == 2) {
+            return new CpItem(List.of(group[0], group[1]));
+        }
+        return new CpItem(List.of(java.util.Arrays.copyOf(group, n)));
+    }
+
+    /**
+     * Checks a CP name on the bytes: {@code [A-Za-z0-9]+(-[A-Za-z]+)?} strictly, with {@code _} and suffix digits
+     * tolerated leniently. Returns the position of the dash, or -1.
+     */
+    private int checkName(int from, int to) {
+        int dash = -1;
+        boolean strict = true;
+        int h = 0;
+        for (int i = base + from, end = base + to; i < end; i++) {
+            int c = b[i];
+            h = 31 * h + c;
+            int kind = c < 0 ? BAD : NAME_CHAR[c];
+            if (kind == LETTER) {
+                continue;
+            }
+            if (kind == DIGIT) {
+                strict &= dash < 0;
+            } else if (kind == DASH) {
+                int at = i - base;
+                if (dash >= 0 || at == from || at == to - 1) {
+                    throw badName(from, to);
+                }
+                dash = at;
+            } else if (kind == UNDERSCORE) {
+                strict = false;
+            } else {
+                throw badName(from, to);
+            }
+        }
+        nameHash = h;
+        if (!strict) {
+            String name = text(from, to);
+            deviation(Hj212Error.BAD_SYNTAX, from, name, "CP field name '" + name + "' is not HJ 212-2017 form");
+        }
+        return dash;
+    }
+
+    private static final byte BAD = 0, LETTER = 1, DIGIT = 2, DASH = 3, UNDERSCORE = 4;
+    private static final byte[] NAME_CHAR = new byte[128];
+
+    static {
+        for (int c = 'A'; c <= 'Z'; c++) {
+            NAME_CHAR[c] = LETTER;
+            NAME_CHAR[c + 32] = LETTER;
+        }
+        for (int c = '0'; c <= '9'; c++) {
+            NAME_CHAR[c] = DIGIT;
+        }
+        NAME_CHAR['-'] = DASH;
+        NAME_CHAR['_'] = UNDERSCORE;
+    }
+
+    private Reject badName(int from, int to) {
+        String name = text(from, to);
+        return reject(Hj212Error.BAD_SYNTAX, from, name, "bad CP field name '" + name + "'");
+    }
+
+    /** Records span {@code s} in the open-addressing table {@code seen}; false when its name was seen before. */
+    private boolean firstSighting(int[] seen, int[] spans, int s, int from, int to, int h) {
+        int mask = seen.length - 1;
+        for (int slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+            int other = seen[slot] - 1;
+            if (other < 0) {
+                seen[slot] = s + 1;
+                return true;
+            }
+            int oFrom = spans[other * 4], oTo = spans[other * 4 + 1];
+            if (oTo - oFrom == to - from && sameBytes(oFrom, from, to - from)) {
+                return false;
+            }
+        }
+    }
+
+    private boolean sameBytes(int a, int c, int len) {
+        return java.util.Arrays.equals(b, base + a, base + a + len, b, base + c, base + c + len);
+    }
+
+    /** The value checks of §19 step 9, chosen by the name: times, numbers, data flags. */
+    private void checkValue(int nameStart, int dash, int nameEnd, int from, int to) {
+        if (indexOf(from, to, "&&") >= 0) {
             // the data area ends at the '&&' that ends the segment (§10.1); one inside would make it ambiguous
-            throw reject(Hj212Error.BAD_SYNTAX, at, name, "'&&' inside a CP value");
+            throw reject(Hj212Error.BAD_SYNTAX, from, text(nameStart, nameEnd), "'&&' inside a CP value");
         }
-        int dash = name.indexOf('-');
-        String suffix = dash < 0 ? null : name.substring(dash + 1);
-        if (TIME_KEYS.contains(name) || "SampleTime".equals(suffix)) {
-            if (!Syntax.isTime(value, false)) {
-                if (!Syntax.isTime(value, true)) {
-                    throw reject(Hj212Error.BAD_DATETIME, at, name, "expected YYYYMMDDhhmmss, got '" + value + "'");
+        ValueKind kind = dash < 0 ? plainNameKind(nameStart, nameEnd) : suffixKind(dash + 1, nameEnd);
+        switch (kind) {
+            case TIME: {
+                String value = text(from, to);
+                if (!Syntax.isTime(value, false)) {
+                    String name = text(nameStart, nameEnd);
+                    if (!Syntax.isTime(value, true)) {
+                        throw reject(
+                                Hj212Error.BAD_DATETIME, from, name, "expected YYYYMMDDhhmmss, got '" + value + "'");
+                    }
+                    deviation(Hj212Error.BAD_DATETIME, from, name, "17-digit time with milliseconds '" + value + "'");
                 }
-                deviation(Hj212Error.BAD_DATETIME, at, name, "17-digit time with milliseconds '" + value + "'");
+                return;
             }
-        } else if (suffix != null && NUMERIC_SUFFIXES.contains(suffix)) {
-            if (value.isEmpty()) {
-                deviation(Hj212Error.BAD_VALUE, at, name, "empty numeric value");
-            } else if (!Syntax.isNumber(value)) {
-                throw reject(Hj212Error.BAD_VALUE, at, name, "expected a decimal number, got '" + value + "'");
-            }
-        } else if ("Flag".equals(suffix)) {
-            if (!Syntax.isStandardDataFlag(value)) {
-                if (!Syntax.isSingleLetter(value)) {
+            case NUMBER:
+                if (from == to) {
+                    deviation(Hj212Error.BAD_VALUE, from, text(nameStart, nameEnd), "empty numeric value");
+                } else if (!isNumber(from, to)) {
                     throw reject(
-                            Hj212Error.BAD_DATA_FLAG, at, name, "expected one of N F M S D C T B, got '" + value + "'");
+                            Hj212Error.BAD_VALUE,
+                            from,
+                            text(nameStart, nameEnd),
+                            "expected a decimal number, got " + show(from, to));
                 }
-                deviation(
-                        Hj212Error.BAD_DATA_FLAG, at, name, "data flag '" + value + "' is not in HJ 212-2017 Table 8");
+                return;
+            case DATA_FLAG: {
+                int c = to - from == 1 ? at(from) : -1;
+                if (c < 0 || "NFMSDCTB".indexOf(c) < 0) {
+                    String name = text(nameStart, nameEnd);
+                    if (c < 0 || !isLetter(c)) {
+                        throw reject(
+                                Hj212Error.BAD_DATA_FLAG,
+                                from,
+                                name,
+                                "expected one of N F M S D C T B, got " + show(from, to));
+                    }
+                    deviation(
+                            Hj212Error.BAD_DATA_FLAG,
+                            from,
+                            name,
+                            "data flag " + show(from, to) + " is not in HJ 212-2017 Table 8");
+                }
+                return;
+            }
+            default:
+        }
+    }
+
+    private enum ValueKind {
+        TIME,
+        NUMBER,
+        DATA_FLAG,
+        OTHER
+    }
+
+    private static final String[] TIME_NAMES = {"DataTime", "BeginTime", "EndTime", "SystemTime", "RestartTime"};
+    private static final String[] NUMERIC_SUFFIX_NAMES = {
+        "Rtd", "Min", "Avg", "Max", "Cou", "ZsRtd", "ZsMin", "ZsAvg", "ZsMax", "RT", "Data", "DayData", "NightData"
+    };
+
+    private ValueKind plainNameKind(int from, int to) {
+        for (String t : TIME_NAMES) {
+            if (equalsAscii(from, to, t)) {
+                return ValueKind.TIME;
             }
         }
+        return ValueKind.OTHER;
+    }
+
+    private ValueKind suffixKind(int from, int to) {
+        if (equalsAscii(from, to, "Flag")) {
+            return ValueKind.DATA_FLAG;
+        }
+        for (String suffix : NUMERIC_SUFFIX_NAMES) {
+            if (equalsAscii(from, to, suffix)) {
+                return ValueKind.NUMBER;
+            }
+        }
+        return equalsAscii(from, to, "SampleTime") ? ValueKind.TIME : ValueKind.OTHER;
+    }
+
+    private boolean equalsAscii(int from, int to, String s) {
+        int n = s.length();
+        if (to - from != n) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (at(from + k) != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [+-]?\d+(\.\d+)?} on the bytes. */
+    private boolean isNumber(int from, int to) {
+        int i = from;
+        int c = at(i);
+        if (c == '+' || c == '-') {
+            i++;
+        }
+        int digits = i;
+        while (i < to && (c = at(i)) >= '0' && c <= '9') {
+            i++;
+        }
+        if (i == digits) {
+            return false;
+        }
+        if (i == to) {
+            return true;
+        }
+        if (at(i) != '.') {
+            return false;
+        }
+        int fraction = ++i;
+        while (i < to && (c = at(i)) >= '0' && c <= '9') {
+            i++;
+        }
+        return i == to && i > fraction;
+    }
+
+    private static boolean isLetter(int c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -54,6 +54,14 @@ public final class Crc16 {
         return crc;
     }
 
+    /**
+     * One step of the CRC: the register after {@code b} (0..255) given the register {@code crc} before it. Start with
+     * {@code 0xFFFF}. For decoders that fuse the CRC with their own scan of the segment.
+     */
+    public static int update(int crc, int b) {
+        return TABLE[(crc >>> 8) ^ b];
+    }
+
     /** CRC of a whole array; see {@link #compute(byte[], int, int)}. */
     public static int compute(byte[] data) {
         return compute(data, 0, data.length);
