@@ -83,7 +83,7 @@ final class FrameDecoder {
     private final boolean[] extensionCns;
     private List<Warning> warnings;
     private boolean nonAscii;
-    /** Hash of the name {@link #checkName} last checked, reused for the duplicate check and the name cache. */
+    /** Hash of the name {@link #checkName} last checked, reused for the duplicate check. */
     private int nameHash;
 
     FrameDecoder(byte[] bytes, int offset, int length, Mode mode, Direction direction, boolean[] extensionCns) {
@@ -274,9 +274,9 @@ final class FrameDecoder {
                             "header",
                             "header item without '=': " + show(itemStart, itemEnd));
                 }
-                String name = text(itemStart, eq);
+                int slot = headerSlot(itemStart, eq);
+                String name = slot >= 0 ? HEADER_ORDER[slot] : text(itemStart, eq);
                 String value = text(eq + 1, itemEnd);
-                int slot = headerSlot(name);
                 if ((slot >= 0 && fields[slot] != null) || containsName(unknown, name)) {
                     throw reject(Hj212Error.DUPLICATE_KEY, itemStart, name, "header field " + name + " occurs twice");
                 }
@@ -325,7 +325,7 @@ final class FrameDecoder {
         Qn qn = null;
         if (fields[QN] != null) {
             String v = fields[QN];
-            if (!Syntax.isDigits(v, 17, 17) || !Syntax.isTime(v.substring(0, 14), false)) {
+            if (!Syntax.isDigits(v, 17, 17) || !Syntax.isTime(v, 0)) {
                 throw reject(
                         Hj212Error.BAD_QN, fieldAt[QN], "QN", "expected 17 digits YYYYMMDDhhmmsszzz, got '" + v + "'");
             }
@@ -462,15 +462,16 @@ final class FrameDecoder {
     /**
      * Splits the data area into items and pairs ({@code ;} between items, {@code ,} within one, {@code =} joining
      * a name to its value; a value that starts with {@code //} runs to the next {@code //}), then checks each pair
-     * in wire order. Works on the bytes: the checks need no strings, and names come from {@link NameCache}.
+     * in wire order. Works on the bytes: the checks need no strings.
      */
     private Cp parseCp(int from, int to) {
         if (from == to) {
             return Cp.EMPTY;
         }
         // First pass: the whole split, so that log-text syntax errors come before any per-pair check (§19).
-        // Four ints per span: name start, name end, value start, value end (name start == end: no name).
-        int[] spans = new int[Math.min(4096, 16 + (to - from) / 2)];
+        // Five ints per span: name start, name end, value start, value end (name start == end: no name), and a
+        // slot the second pass uses. The second pass compacts the kept pairs in place into the Cp layout.
+        int[] spans = new int[5 * (8 + (to - from) / 12)];
         int count = 0;
         int i = from;
         while (i < to) {
@@ -479,15 +480,11 @@ final class FrameDecoder {
             while (j < to && (c = at(j)) != '=' && c != ';' && c != ',') {
                 j++;
             }
-            if (count * 4 + 4 > spans.length) {
+            if (count * 5 + 5 > spans.length) {
                 spans = java.util.Arrays.copyOf(spans, spans.length * 2);
             }
             if (j >= to || at(j) != '=') {
-                spans[count * 4] = i;
-                spans[count * 4 + 1] = i;
-                spans[count * 4 + 2] = i;
-                spans[count * 4 + 3] = j;
-                count++;
+                setSpan(spans, count++, i, i, i, j);
                 i = j + 1;
                 continue;
             }
@@ -514,34 +511,31 @@ final class FrameDecoder {
                 valueEnd = k;
                 j = k;
             }
-            spans[count * 4] = nameStart;
-            spans[count * 4 + 1] = nameEnd;
-            spans[count * 4 + 2] = valueStart;
-            spans[count * 4 + 3] = valueEnd;
-            count++;
+            setSpan(spans, count++, nameStart, nameEnd, valueStart, valueEnd);
             i = j + 1;
         }
         int last = at(to - 1);
         if (last == ';' || last == ',') {
-            if (count * 4 + 4 > spans.length) {
+            if (count * 5 + 5 > spans.length) {
                 spans = java.util.Arrays.copyOf(spans, spans.length * 2);
             }
-            spans[count * 4] = to;
-            spans[count * 4 + 1] = to;
-            spans[count * 4 + 2] = to;
-            spans[count * 4 + 3] = to;
-            count++;
+            setSpan(spans, count++, to, to, to, to);
         }
 
-        // Second pass: check every pair in wire order, group pairs into items.
+        // Second pass: check every pair in wire order. An ASCII data area becomes one string and the layout of
+        // its pairs, which are cut out only when someone reads them; otherwise pairs are built now.
         int[] seen = new int[Integer.highestOneBit(Math.max(4, count * 2)) << 1];
-        List<CpItem> items = new ArrayList<>(count);
-        CpPair[] group = new CpPair[8];
+        boolean lazy = !nonAscii;
+        int kept = 0;
+        boolean startsItem = true;
+        List<CpItem> items = lazy ? null : new ArrayList<>(count);
+        CpPair[] group = lazy ? null : new CpPair[8];
         int grouped = 0;
         for (int s = 0; s < count; s++) {
-            int nameStart = spans[s * 4], nameEnd = spans[s * 4 + 1];
-            int valueStart = spans[s * 4 + 2], valueEnd = spans[s * 4 + 3];
+            int nameStart = spans[s * 5], nameEnd = spans[s * 5 + 1];
+            int valueStart = spans[s * 5 + 2], valueEnd = spans[s * 5 + 3];
             if (nameStart == from || at(nameStart - 1) == ';') {
+                startsItem = true;
                 if (grouped > 0) {
                     items.add(item(group, grouped));
                     grouped = 0;
@@ -559,27 +553,41 @@ final class FrameDecoder {
                         "CP item without a name: " + show(valueStart, valueEnd));
             }
             int dash = checkName(nameStart, nameEnd);
-            if (!firstSighting(seen, spans, s, nameStart, nameEnd, nameHash)) {
+            if (!firstSighting(seen, spans, kept, nameStart - from, nameEnd - from, from, nameHash)) {
                 String name = text(nameStart, nameEnd);
                 throw reject(Hj212Error.DUPLICATE_KEY, nameStart, name, "CP field " + name + " occurs twice");
             }
             checkValue(nameStart, dash, nameEnd, valueStart, valueEnd);
-            String name =
-                    nonAscii ? text(nameStart, nameEnd) : NameCache.name(b, base + nameStart, nameEnd - nameStart);
-            // short values (data flags N, T, …) repeat in every frame: share them like names
-            String value = nonAscii || valueEnd - valueStart > 2
-                    ? text(valueStart, valueEnd)
-                    : NameCache.name(b, base + valueStart, valueEnd - valueStart);
-            CpPair pair = new CpPair(name, value);
-            if (grouped == group.length) {
-                group = java.util.Arrays.copyOf(group, grouped * 2);
+            // kept <= s, so writing entry 'kept' never overwrites a span not yet read
+            spans[kept * 5] = nameStart - from;
+            spans[kept * 5 + 1] = nameEnd - from;
+            spans[kept * 5 + 2] = valueStart - from;
+            spans[kept * 5 + 3] = valueEnd - from;
+            spans[kept * 5 + 4] = startsItem ? 1 : 0;
+            kept++;
+            if (!lazy) {
+                if (grouped == group.length) {
+                    group = java.util.Arrays.copyOf(group, grouped * 2);
+                }
+                group[grouped++] = new CpPair(text(nameStart, nameEnd), text(valueStart, valueEnd));
             }
-            group[grouped++] = pair;
+            startsItem = false;
+        }
+        if (lazy) {
+            return Cp.fromLayout(new String(b, base + from, to - from, StandardCharsets.ISO_8859_1), spans, kept);
         }
         if (grouped > 0) {
             items.add(item(group, grouped));
         }
         return new Cp(items);
+    }
+
+    private static void setSpan(int[] spans, int index, int nameStart, int nameEnd, int valueStart, int valueEnd) {
+        int at = index * 5;
+        spans[at] = nameStart;
+        spans[at + 1] = nameEnd;
+        spans[at + 2] = valueStart;
+        spans[at + 3] = valueEnd;
     }
 
     private static CpItem item(CpPair[] group, int n) {
@@ -650,16 +658,21 @@ final class FrameDecoder {
     }
 
     /** Records span {@code s} in the open-addressing table {@code seen}; false when its name was seen before. */
-    private boolean firstSighting(int[] seen, int[] spans, int s, int from, int to, int h) {
+    /**
+     * Records kept pair {@code kept} (name at [from, to) relative to {@code origin}) in the open-addressing table
+     * {@code seen}; false when an earlier kept pair has the same name. Earlier pairs are read from the compacted
+     * layout in {@code spans}.
+     */
+    private boolean firstSighting(int[] seen, int[] spans, int kept, int from, int to, int origin, int h) {
         int mask = seen.length - 1;
         for (int slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
             int other = seen[slot] - 1;
             if (other < 0) {
-                seen[slot] = s + 1;
+                seen[slot] = kept + 1;
                 return true;
             }
-            int oFrom = spans[other * 4], oTo = spans[other * 4 + 1];
-            if (oTo - oFrom == to - from && sameBytes(oFrom, from, to - from)) {
+            int oFrom = spans[other * 5], oTo = spans[other * 5 + 1];
+            if (oTo - oFrom == to - from && sameBytes(origin + oFrom, origin + from, to - from)) {
                 return false;
             }
         }
@@ -671,15 +684,11 @@ final class FrameDecoder {
 
     /** The value checks of §19 step 9, chosen by the name: times, numbers, data flags. */
     private void checkValue(int nameStart, int dash, int nameEnd, int from, int to) {
-        if (indexOf(from, to, "&&") >= 0) {
-            // the data area ends at the '&&' that ends the segment (§10.1); one inside would make it ambiguous
-            throw reject(Hj212Error.BAD_SYNTAX, from, text(nameStart, nameEnd), "'&&' inside a CP value");
-        }
         ValueKind kind = dash < 0 ? plainNameKind(nameStart, nameEnd) : suffixKind(dash + 1, nameEnd);
         switch (kind) {
             case TIME: {
-                String value = text(from, to);
-                if (!Syntax.isTime(value, false)) {
+                if (!isTime(from, to)) {
+                    String value = text(from, to);
                     String name = text(nameStart, nameEnd);
                     if (!Syntax.isTime(value, true)) {
                         throw reject(
@@ -720,6 +729,11 @@ final class FrameDecoder {
                 return;
             }
             default:
+                // times, numbers and flags cannot hold '&'; any other value must not hold '&&', because the data
+                // area ends at the '&&' that ends the segment (§10.1) and the value could not be written back
+                if (indexOf(from, to, "&&") >= 0) {
+                    throw reject(Hj212Error.BAD_SYNTAX, from, text(nameStart, nameEnd), "'&&' inside a CP value");
+                }
         }
     }
 
@@ -731,9 +745,6 @@ final class FrameDecoder {
     }
 
     private static final String[] TIME_NAMES = {"DataTime", "BeginTime", "EndTime", "SystemTime", "RestartTime"};
-    private static final String[] NUMERIC_SUFFIX_NAMES = {
-        "Rtd", "Min", "Avg", "Max", "Cou", "ZsRtd", "ZsMin", "ZsAvg", "ZsMax", "RT", "Data", "DayData", "NightData"
-    };
 
     private ValueKind plainNameKind(int from, int to) {
         for (String t : TIME_NAMES) {
@@ -744,16 +755,72 @@ final class FrameDecoder {
         return ValueKind.OTHER;
     }
 
+    /** The kind of value a suffix announces (Table 4), by length first so that one comparison decides. */
     private ValueKind suffixKind(int from, int to) {
-        if (equalsAscii(from, to, "Flag")) {
-            return ValueKind.DATA_FLAG;
+        switch (to - from) {
+            case 2:
+                return equalsAscii(from, to, "RT") ? ValueKind.NUMBER : ValueKind.OTHER;
+            case 3:
+                switch (at(from)) {
+                    case 'R':
+                        return kindIf(from, to, "Rtd", ValueKind.NUMBER);
+                    case 'A':
+                        return kindIf(from, to, "Avg", ValueKind.NUMBER);
+                    case 'C':
+                        return kindIf(from, to, "Cou", ValueKind.NUMBER);
+                    case 'M':
+                        return equalsAscii(from, to, "Min") || equalsAscii(from, to, "Max")
+                                ? ValueKind.NUMBER
+                                : ValueKind.OTHER;
+                    default:
+                        return ValueKind.OTHER;
+                }
+            case 4:
+                return at(from) == 'F'
+                        ? kindIf(from, to, "Flag", ValueKind.DATA_FLAG)
+                        : kindIf(from, to, "Data", ValueKind.NUMBER);
+            case 5:
+                return equalsAscii(from, to, "ZsRtd")
+                                || equalsAscii(from, to, "ZsAvg")
+                                || equalsAscii(from, to, "ZsMin")
+                                || equalsAscii(from, to, "ZsMax")
+                        ? ValueKind.NUMBER
+                        : ValueKind.OTHER;
+            case 7:
+                return kindIf(from, to, "DayData", ValueKind.NUMBER);
+            case 9:
+                return kindIf(from, to, "NightData", ValueKind.NUMBER);
+            case 10:
+                return kindIf(from, to, "SampleTime", ValueKind.TIME);
+            default:
+                return ValueKind.OTHER;
         }
-        for (String suffix : NUMERIC_SUFFIX_NAMES) {
-            if (equalsAscii(from, to, suffix)) {
-                return ValueKind.NUMBER;
-            }
+    }
+
+    private ValueKind kindIf(int from, int to, String suffix, ValueKind kind) {
+        return equalsAscii(from, to, suffix) ? kind : ValueKind.OTHER;
+    }
+
+    /** Whether [from, to) is a valid 14-digit time, read on the bytes. */
+    private boolean isTime(int from, int to) {
+        if (to - from != 14 || digitsFrom(from, to) != to) {
+            return false;
         }
-        return equalsAscii(from, to, "SampleTime") ? ValueKind.TIME : ValueKind.OTHER;
+        return Syntax.isTime(
+                num(from, 4),
+                num(from + 4, 2),
+                num(from + 6, 2),
+                num(from + 8, 2),
+                num(from + 10, 2),
+                num(from + 12, 2));
+    }
+
+    private int num(int from, int width) {
+        int v = 0;
+        for (int i = from; i < from + width; i++) {
+            v = v * 10 + (at(i) - '0');
+        }
+        return v;
     }
 
     private boolean equalsAscii(int from, int to, String s) {
@@ -863,9 +930,9 @@ final class FrameDecoder {
         return -1;
     }
 
-    private static int headerSlot(String name) {
+    private int headerSlot(int from, int to) {
         for (int i = 0; i < HEADER_ORDER.length; i++) {
-            if (HEADER_ORDER[i].equals(name)) {
+            if (equalsAscii(from, to, HEADER_ORDER[i])) {
                 return i;
             }
         }

@@ -164,7 +164,33 @@ public final class Syntax {
      * {@code allowMillis}, the 17-digit form with milliseconds that some devices send.
      */
     public static boolean isTime(String s, boolean allowMillis) {
-        return parseTime(s, allowMillis) != null;
+        int n = s.length();
+        return (n == 14 || (allowMillis && n == 17)) && isDigits(s, n, n) && isTime(s, 0);
+    }
+
+    /**
+     * Whether the 14 ASCII digits of {@code s} from {@code at} are a valid {@code YYYYMMDDhhmmss}: year 1..9999, a
+     * real calendar day, hour 0..23, minute and second 0..59. The caller has checked they are digits.
+     */
+    public static boolean isTime(String s, int at) {
+        return isTime(
+                num(s, at, at + 4),
+                num(s, at + 4, at + 6),
+                num(s, at + 6, at + 8),
+                num(s, at + 8, at + 10),
+                num(s, at + 10, at + 12),
+                num(s, at + 12, at + 14));
+    }
+
+    /** Whether the fields make a valid time (no allocation; the decoder checks every time field with it). */
+    public static boolean isTime(int year, int month, int day, int hour, int minute, int second) {
+        if (year < 1 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+            return false;
+        }
+        int days = month == 2
+                ? ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28)
+                : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31);
+        return day <= days;
     }
 
     /** Parses an N14 (or, when allowed, 17-digit) time; {@code null} when it is not one. */

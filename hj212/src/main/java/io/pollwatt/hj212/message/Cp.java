@@ -18,17 +18,61 @@ import java.util.Optional;
  * </pre>
  *
  * <p>Items and pairs keep their wire order and their literal values, so a decoded strict frame encodes back byte
- * for byte. Names are unique within one CP.
- *
- * @param items the items in wire order; empty for {@code CP=&&&&}
+ * for byte. Names are unique within one CP. A value: equal to any other {@code Cp} with the same items.
  */
-public record Cp(List<CpItem> items) {
+public final class Cp {
 
     /** The empty data area {@code CP=&&&&} of requests without parameters and of every acknowledgement. */
     public static final Cp EMPTY = new Cp(List.of());
 
-    public Cp {
-        items = List.copyOf(Objects.requireNonNull(items, "items"));
+    private static final int[] NO_LAYOUT = new int[0];
+
+    /** The decoded data area the pairs are cut from, or {@code null} when built from items. */
+    private final String source;
+    /** Five ints per pair: name start, name end, value start, value end, 1 when the pair starts an item. */
+    private final int[] layout;
+
+    private final int pairCount;
+    /** The items, built on first use when the Cp came from {@link #fromLayout}; benign race. */
+    private volatile List<CpItem> items;
+
+    /**
+     * A data area of the given items.
+     *
+     * @param items the items in wire order; empty for {@code CP=&&&&}
+     */
+    public Cp(List<CpItem> items) {
+        this.items = List.copyOf(Objects.requireNonNull(items, "items"));
+        this.source = null;
+        this.layout = NO_LAYOUT;
+        int n = 0;
+        for (CpItem item : this.items) {
+            n += item.pairs().size();
+        }
+        this.pairCount = n;
+    }
+
+    private Cp(String source, int[] layout, int pairCount) {
+        this.source = source;
+        this.layout = layout;
+        this.pairCount = pairCount;
+    }
+
+    /**
+     * A data area that keeps the decoded text and cuts its pairs out on first use, so that decoding a frame
+     * allocates no object per pair. For decoders: {@code layout} holds five ints per pair (name start, name end,
+     * value start, value end, and 1 when the pair starts an item) indexing {@code source}; names and values must
+     * already be checked, since {@link CpPair} checks them again only when the pairs are built.
+     */
+    public static Cp fromLayout(String source, int[] layout, int pairCount) {
+        Objects.requireNonNull(source, "source");
+        if (pairCount == 0) {
+            return EMPTY;
+        }
+        if (layout.length < pairCount * 5 || layout[4] != 1) {
+            throw new IllegalArgumentException("layout of " + pairCount + " pairs must start an item");
+        }
+        return new Cp(source, layout, pairCount);
     }
 
     /** A data area of the given items. */
@@ -36,15 +80,46 @@ public record Cp(List<CpItem> items) {
         return new Cp(List.of(items));
     }
 
+    /** The items in wire order. */
+    public List<CpItem> items() {
+        List<CpItem> built = items;
+        if (built == null) {
+            built = buildItems();
+            items = built;
+        }
+        return built;
+    }
+
+    private List<CpItem> buildItems() {
+        List<CpItem> out = new ArrayList<>();
+        List<CpPair> group = new ArrayList<>(4);
+        for (int p = 0; p < pairCount; p++) {
+            int at = p * 5;
+            if (layout[at + 4] == 1 && !group.isEmpty()) {
+                out.add(new CpItem(group));
+                group.clear();
+            }
+            group.add(new CpPair(
+                    source.substring(layout[at], layout[at + 1]), source.substring(layout[at + 2], layout[at + 3])));
+        }
+        out.add(new CpItem(group));
+        return List.copyOf(out);
+    }
+
+    /** Number of pairs. */
+    public int size() {
+        return pairCount;
+    }
+
     /** Whether the data area has no pairs. */
     public boolean isEmpty() {
-        return items.isEmpty();
+        return pairCount == 0;
     }
 
     /** All pairs in wire order. */
     public List<CpPair> pairs() {
         List<CpPair> out = new ArrayList<>();
-        for (CpItem item : items) {
+        for (CpItem item : items()) {
             out.addAll(item.pairs());
         }
         return out;
@@ -52,7 +127,17 @@ public record Cp(List<CpItem> items) {
 
     /** The literal value of {@code name}, if present. */
     public Optional<String> get(String name) {
-        for (CpItem item : items) {
+        if (source != null && items == null) {
+            int n = name.length();
+            for (int p = 0; p < pairCount; p++) {
+                int at = p * 5;
+                if (layout[at + 1] - layout[at] == n && source.startsWith(name, layout[at])) {
+                    return Optional.of(source.substring(layout[at + 2], layout[at + 3]));
+                }
+            }
+            return Optional.empty();
+        }
+        for (CpItem item : items()) {
             for (CpPair pair : item.pairs()) {
                 if (pair.name().equals(name)) {
                     return Optional.of(pair.value());
@@ -64,6 +149,16 @@ public record Cp(List<CpItem> items) {
 
     /** Whether a pair named {@code name} is present. */
     public boolean has(String name) {
+        if (source != null && items == null) {
+            int n = name.length();
+            for (int p = 0; p < pairCount; p++) {
+                int at = p * 5;
+                if (layout[at + 1] - layout[at] == n && source.startsWith(name, layout[at])) {
+                    return true;
+                }
+            }
+            return false;
+        }
         return get(name).isPresent();
     }
 
@@ -93,7 +188,7 @@ public record Cp(List<CpItem> items) {
      */
     public List<FactorValues> factors() {
         Map<String, List<CpPair>> byCode = new LinkedHashMap<>();
-        for (CpItem item : items) {
+        for (CpItem item : items()) {
             for (CpPair pair : item.pairs()) {
                 int dash = pair.name().indexOf('-');
                 if (dash > 0) {
@@ -110,7 +205,7 @@ public record Cp(List<CpItem> items) {
     /** The values of one factor, if the CP has any. */
     public Optional<FactorValues> factor(String code) {
         List<CpPair> pairs = new ArrayList<>();
-        for (CpItem item : items) {
+        for (CpItem item : items()) {
             for (CpPair pair : item.pairs()) {
                 String name = pair.name();
                 if (name.length() > code.length() && name.startsWith(code) && name.charAt(code.length()) == '-') {
@@ -124,11 +219,12 @@ public record Cp(List<CpItem> items) {
     /** Number of bytes the data area takes between {@code CP=&&} and {@code &&} when encoded (UTF-8). */
     public int encodedLength() {
         int n = 0;
-        for (int i = 0; i < items.size(); i++) {
+        List<CpItem> all = items();
+        for (int i = 0; i < all.size(); i++) {
             if (i > 0) {
                 n++;
             }
-            List<CpPair> pairs = items.get(i).pairs();
+            List<CpPair> pairs = all.get(i).pairs();
             for (int j = 0; j < pairs.size(); j++) {
                 if (j > 0) {
                     n++;
@@ -158,14 +254,27 @@ public record Cp(List<CpItem> items) {
         return n;
     }
 
+    /** Equal when the items are equal, however each side was built. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Cp other && pairCount == other.pairCount && items().equals(other.items()));
+    }
+
+    @Override
+    public int hashCode() {
+        return items().hashCode();
+    }
+
+    /** The data area as written on the wire ({@code DataTime=…;w01018-Rtd=2.2,w01018-Flag=N}). */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < items.size(); i++) {
+        List<CpItem> all = items();
+        for (int i = 0; i < all.size(); i++) {
             if (i > 0) {
                 sb.append(';');
             }
-            List<CpPair> pairs = items.get(i).pairs();
+            List<CpPair> pairs = all.get(i).pairs();
             for (int j = 0; j < pairs.size(); j++) {
                 if (j > 0) {
                     sb.append(',');

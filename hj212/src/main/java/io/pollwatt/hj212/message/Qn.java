@@ -14,7 +14,7 @@ public record Qn(String text) {
 
     public Qn {
         Objects.requireNonNull(text, "text");
-        if (!Syntax.isDigits(text, 17, 17) || !Syntax.isTime(text.substring(0, 14), false)) {
+        if (!Syntax.isDigits(text, 17, 17) || !Syntax.isTime(text, 0)) {
             throw new IllegalArgumentException("QN must be 17 digits YYYYMMDDhhmmsszzz, got '" + text + "'");
         }
     }
