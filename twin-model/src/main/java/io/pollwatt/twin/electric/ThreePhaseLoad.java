@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param ia phase-a current, A
  * @param ib phase-b current, A
  * @param ic phase-c current, A
- * @param frequencyHz supply frequency
+ * @param frequencyHz supply frequency (0 without supply)
  */
 public record ThreePhaseLoad(Phasor ua, Phasor ub, Phasor uc, Phasor ia, Phasor ib, Phasor ic, double frequencyHz) {
 
@@ -26,8 +26,8 @@ public record ThreePhaseLoad(Phasor ua, Phasor ub, Phasor uc, Phasor ia, Phasor 
         Objects.requireNonNull(ia, "ia");
         Objects.requireNonNull(ib, "ib");
         Objects.requireNonNull(ic, "ic");
-        if (!(frequencyHz > 0)) {
-            throw new IllegalArgumentException("frequency must be positive, got " + frequencyHz);
+        if (!(frequencyHz >= 0)) {
+            throw new IllegalArgumentException("frequency must not be negative, got " + frequencyHz);
         }
     }
 
@@ -76,6 +76,12 @@ public record ThreePhaseLoad(Phasor ua, Phasor ub, Phasor uc, Phasor ia, Phasor 
                 Phasor.polar(ibMag, -DEG120 - phi),
                 Phasor.polar(icMag, DEG120 - phi),
                 frequencyHz);
+    }
+
+    /** No supply at all: every voltage and current zero (an enterprise outage). */
+    public static ThreePhaseLoad dead() {
+        Phasor zero = new Phasor(0, 0);
+        return new ThreePhaseLoad(zero, zero, zero, zero, zero, zero, 0);
     }
 
     /** True total active power, kW (EM-01: ΣU·I·cos φ). */

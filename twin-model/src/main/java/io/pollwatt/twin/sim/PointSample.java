@@ -1,0 +1,38 @@
+package io.pollwatt.twin.sim;
+
+import io.pollwatt.twin.electric.InstantValues;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One point at one grid instant: what its meter shows (instantaneous values and registers, faults applied) beside the
+ * truth (true power and state, the faults active).
+ *
+ * @param pointId the point
+ * @param at the instant
+ * @param measured the meter's instantaneous values
+ * @param importKwh the meter's import register
+ * @param exportKwh the meter's export register
+ * @param trueKw the true active power
+ * @param trueState the true state
+ * @param faults kinds of the faults active on this point
+ */
+public record PointSample(
+        String pointId,
+        Instant at,
+        InstantValues measured,
+        double importKwh,
+        double exportKwh,
+        double trueKw,
+        TrueState trueState,
+        List<String> faults) {
+
+    public PointSample {
+        Objects.requireNonNull(pointId, "pointId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(measured, "measured");
+        Objects.requireNonNull(trueState, "trueState");
+        faults = List.copyOf(faults);
+    }
+}

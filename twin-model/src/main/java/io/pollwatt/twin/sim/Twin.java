@@ -1,0 +1,397 @@
+package io.pollwatt.twin.sim;
+
+import io.pollwatt.twin.electric.EnergyRegister;
+import io.pollwatt.twin.electric.InstantValues;
+import io.pollwatt.twin.electric.MeterCondition;
+import io.pollwatt.twin.electric.MeterView;
+import io.pollwatt.twin.electric.ThreePhaseLoad;
+import io.pollwatt.twin.fault.EnterpriseOutage;
+import io.pollwatt.twin.fault.Fault;
+import io.pollwatt.twin.fault.FrozenMeter;
+import io.pollwatt.twin.fault.PhaseVoltageLost;
+import io.pollwatt.twin.fault.ProductionInControlPeriod;
+import io.pollwatt.twin.fault.RegisterJump;
+import io.pollwatt.twin.fault.RegisterReset;
+import io.pollwatt.twin.fault.ReversedCt;
+import io.pollwatt.twin.fault.TreatmentOff;
+import io.pollwatt.twin.fault.TreatmentUnderLoad;
+import io.pollwatt.twin.fault.WrongCtRatio;
+import io.pollwatt.twin.random.Seeds;
+import io.pollwatt.twin.site.Association;
+import io.pollwatt.twin.site.ControlPeriod;
+import io.pollwatt.twin.site.Enterprise;
+import io.pollwatt.twin.site.Facility;
+import io.pollwatt.twin.site.FacilityKind;
+import io.pollwatt.twin.site.LoadProfile;
+import io.pollwatt.twin.site.Shift;
+import io.pollwatt.twin.site.TreatmentGroup;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * One enterprise simulated in one-minute steps of virtual time (domain-rules EM-12): each point's true load from its
+ * production schedule, treatment coupling and load shape; circuits summed up to the main incomer; each meter's view
+ * with its installation condition, accuracy and the active faults; energy registers integrating the measured power.
+ *
+ * <p>Deterministic: the same enterprise, faults, start and seed give the same samples, whatever else the run holds;
+ * each point draws from its own streams ({@code load/<enterprise>/<point>}, {@code meter/<enterprise>/<point>}).
+ * Single-threaded, not thread-safe.
+ */
+public final class Twin {
+
+    /** Physics resolution (EM-12). */
+    public static final Duration STEP = Duration.ofMinutes(1);
+
+    /** Unmetered load and losses on the main incomer, as a share of what the sub-points draw. */
+    private static final double UNMETERED_SHARE = 0.04;
+
+    private final Enterprise enterprise;
+    private final ZoneId zone;
+    private final List<Fault> faults;
+    private final Random supply;
+    private final Map<String, PointModel> points = new LinkedHashMap<>();
+    private Instant now;
+
+    /** A twin of {@code enterprise} standing at {@code start}, registers at their initial readings. */
+    public Twin(Enterprise enterprise, List<Fault> faults, Seeds seeds, ZoneId zone, Instant start) {
+        this.enterprise = Objects.requireNonNull(enterprise, "enterprise");
+        this.faults = List.copyOf(faults);
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.now = Objects.requireNonNull(start, "start");
+        this.supply = seeds.streamFor("supply/" + enterprise.id());
+        for (Facility f : enterprise.facilities()) {
+            String key = enterprise.id() + "/" + f.id();
+            Random load = seeds.streamFor("load/" + key);
+            double initialKwh = Math.floor(load.nextDouble() * 50_000 * 100) / 100;
+            points.put(
+                    f.id(),
+                    new PointModel(
+                            f,
+                            load,
+                            seeds.streamFor("meter/" + key),
+                            new EnergyRegister(initialKwh, 0, f.meter().registerMaxKwh())));
+        }
+        for (Fault fault : this.faults) {
+            if (!(fault instanceof EnterpriseOutage) && !points.containsKey(fault.target())) {
+                throw new IllegalArgumentException(fault.kind() + " fault names point " + fault.target()
+                        + ", not in enterprise " + enterprise.id());
+            }
+        }
+        step(); // the first instant has values too
+    }
+
+    /** The current virtual instant. */
+    public Instant now() {
+        return now;
+    }
+
+    /** The enterprise simulated. */
+    public Enterprise enterprise() {
+        return enterprise;
+    }
+
+    /** Steps the physics minute by minute up to {@code until}. */
+    public void advanceTo(Instant until) {
+        while (now.plus(STEP).compareTo(until) <= 0) {
+            integrate(STEP.toSeconds());
+            now = now.plus(STEP);
+            step();
+        }
+    }
+
+    /** Every point's sample at the current instant, in archive order. */
+    public List<PointSample> samples() {
+        List<PointSample> out = new ArrayList<>(points.size());
+        for (PointModel p : points.values()) {
+            out.add(new PointSample(
+                    p.facility.id(),
+                    now,
+                    p.measured,
+                    p.register.importKwh(),
+                    p.register.exportKwh(),
+                    p.trueKw,
+                    p.trueState,
+                    activeKinds(p.facility.id())));
+        }
+        return out;
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+
+    private void step() {
+        LocalDateTime local = LocalDateTime.ofInstant(now, zone);
+        boolean outage = active(EnterpriseOutage.class, enterprise.id()) != null;
+        for (PointModel p : points.values()) {
+            if (p.facility.kind() != FacilityKind.MAIN) {
+                p.ownKw = outage ? 0 : ownLoad(p, local);
+            }
+        }
+        double phaseVoltage = 1 + (supply.nextGaussian() * 0.01);
+        double frequency = 50 + supply.nextGaussian() * 0.03;
+        for (PointModel p : points.values()) {
+            p.circuitKw = circuitLoad(p);
+            p.circuitKvar = circuitReactive(p);
+        }
+        for (PointModel p : points.values()) {
+            measure(p, outage, phaseVoltage, frequency);
+        }
+    }
+
+    /** The point's own draw at local time {@code t}, with truth state; MAIN points own only the unmetered share. */
+    private double ownLoad(PointModel p, LocalDateTime t) {
+        Facility f = p.facility;
+        LoadProfile profile = f.load();
+        double kw;
+        if (f.kind() == FacilityKind.TREAT) {
+            boolean on = treatmentOn(f.id(), t) && active(TreatmentOff.class, f.id()) == null;
+            TreatmentUnderLoad slow = active(TreatmentUnderLoad.class, f.id());
+            double shaped = shaped(p, profile, t); // drawn whatever the state, so faults do not shift the noise
+            kw = on ? shaped * (slow != null ? slow.powerRatio() : 1) : 0;
+            p.trueState = !on ? TrueState.OFF : slow != null ? TrueState.LOW : TrueState.RUN;
+        } else {
+            double ratio = productionRatio(f, t);
+            double shaped = shaped(p, profile, t);
+            kw = ratio > 0 ? shaped * ratio : 0;
+            p.trueState = kw <= 0 ? TrueState.OFF : kw > 1.1 * profile.ratedKw() ? TrueState.HIGH : TrueState.RUN;
+        }
+        return kw;
+    }
+
+    /** The load shape at {@code t} with the point's process variation (EM-08). */
+    private double shaped(PointModel p, LoadProfile profile, LocalDateTime t) {
+        double noise = 1 + p.load.nextGaussian() * profile.variationPercent() / 200;
+        double base;
+        switch (profile.shape()) {
+            case CYCLIC:
+            case THERMOSTATIC: {
+                long minutes = t.getHour() * 60L + t.getMinute() + p.phaseOffsetMinutes;
+                long cycle = Math.max(1, profile.cycle().toMinutes());
+                base = (minutes % cycle) < profile.dutyCycle() * cycle ? profile.ratedKw() : profile.idleKw();
+                break;
+            }
+            case INTERMITTENT:
+                base = p.load.nextDouble() < profile.dutyCycle() ? profile.ratedKw() : profile.idleKw();
+                break;
+            default:
+                base = profile.ratedKw();
+        }
+        return Math.max(0, base * noise);
+    }
+
+    /**
+     * How much of its rated load a production point runs at: 1 inside a shift, 0 outside or in a STOP/OFF_PEAK
+     * period, the LIMIT ratio in a LIMIT period — unless a fault makes it run against the control period.
+     */
+    private double productionRatio(Facility f, LocalDateTime t) {
+        ProductionInControlPeriod rogue = active(ProductionInControlPeriod.class, f.id());
+        if (rogue != null) {
+            return rogue.loadRatio();
+        }
+        if (!inShift(t)) {
+            return 0;
+        }
+        double ratio = 1;
+        for (ControlPeriod c : enterprise.controlPeriods()) {
+            if (c.contains(t)
+                    && (c.productionIds().isEmpty() || c.productionIds().contains(f.id()))) {
+                ratio = Math.min(ratio, c.kind() == ControlPeriod.Kind.LIMIT ? c.limitRatio() : 0);
+            }
+        }
+        return ratio;
+    }
+
+    private boolean inShift(LocalDateTime t) {
+        for (Shift s : enterprise.shifts()) {
+            if (s.covers(t.toLocalTime())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a treatment point runs at {@code t}: it is among the first k members of a group, and an associated
+     * production point runs somewhere in [t − lag, t + lead] (the group starts {@code lead} before production and
+     * stops {@code lag} after it). A TREAT point in no group runs with any production.
+     */
+    private boolean treatmentOn(String pointId, LocalDateTime t) {
+        for (TreatmentGroup g : enterprise.groups()) {
+            int index = g.members().indexOf(pointId);
+            if (index < 0) {
+                continue;
+            }
+            if (index >= g.requiredRunning()) {
+                return false; // standby
+            }
+            long lead = g.lead().toMinutes();
+            long lag = g.lag().toMinutes();
+            for (Association a : enterprise.associations()) {
+                if (!a.groupId().equals(g.id())) {
+                    continue;
+                }
+                Facility prod = enterprise.facility(a.productionId()).orElseThrow();
+                for (long m = -lag; m <= lead; m++) {
+                    if (productionRatio(prod, t.plusMinutes(m)) > 0) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        for (Facility f : enterprise.facilities()) {
+            if (f.isProduction() && productionRatio(f, t) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What flows through the point's circuit: its own draw plus every point it feeds (main: plus unmetered). */
+    private double circuitLoad(PointModel p) {
+        double sum = p.ownKw;
+        for (PointModel child : children(p)) {
+            sum += circuitLoad(child);
+        }
+        if (p.facility.kind() == FacilityKind.MAIN) {
+            sum *= 1 + UNMETERED_SHARE;
+            p.trueState = sum > 0 ? TrueState.RUN : TrueState.OFF;
+        }
+        return sum;
+    }
+
+    private double circuitReactive(PointModel p) {
+        double q = p.facility.load() == null
+                ? 0
+                : p.ownKw * Math.tan(Math.acos(p.facility.load().powerFactor()));
+        for (PointModel child : children(p)) {
+            q += circuitReactive(child);
+        }
+        return p.facility.kind() == FacilityKind.MAIN ? q * (1 + UNMETERED_SHARE) : q;
+    }
+
+    private List<PointModel> children(PointModel p) {
+        if (p.children == null) {
+            List<PointModel> out = new ArrayList<>();
+            String firstMain = enterprise.facilities(FacilityKind.MAIN).stream()
+                    .map(Facility::id)
+                    .findFirst()
+                    .orElse(null);
+            for (PointModel c : points.values()) {
+                String parent = c.facility.parentId();
+                boolean fedByThis = p.facility.id().equals(parent)
+                        || (parent == null
+                                && c.facility.kind() != FacilityKind.MAIN
+                                && p.facility.id().equals(firstMain));
+                if (fedByThis) {
+                    out.add(c);
+                }
+            }
+            p.children = out;
+        }
+        return p.children;
+    }
+
+    private void measure(PointModel p, boolean outage, double voltageFactor, double frequency) {
+        Facility f = p.facility;
+        String id = f.id();
+        p.trueKw = p.circuitKw;
+        FrozenMeter frozen = active(FrozenMeter.class, id);
+        if (frozen != null && p.measured != null) {
+            p.frozen = true;
+            return; // values and registers stand still
+        }
+        p.frozen = false;
+        ThreePhaseLoad load;
+        if (outage) {
+            load = ThreePhaseLoad.dead();
+        } else {
+            double pf = p.circuitKw > 0 ? p.circuitKw / Math.hypot(p.circuitKw, p.circuitKvar) : 1;
+            load = ThreePhaseLoad.balanced(
+                    f.circuit().nominalPhaseVoltageV() * voltageFactor, p.circuitKw, Math.max(pf, 0.05), frequency);
+            PhaseVoltageLost lost = active(PhaseVoltageLost.class, id);
+            if (lost != null) {
+                load = load.withVoltageLost(lost.phase());
+            }
+        }
+        MeterCondition condition = MeterCondition.NORMAL.withCurrentScale(
+                f.meter().ratioError() * (1 + p.meter.nextGaussian() * f.meter().accuracyPercent() / 800));
+        ReversedCt reversed = active(ReversedCt.class, id);
+        if (reversed != null) {
+            condition = condition.withReversed(reversed.phaseA(), reversed.phaseB(), reversed.phaseC());
+        }
+        WrongCtRatio wrong = active(WrongCtRatio.class, id);
+        if (wrong != null) {
+            condition = condition.withCurrentScale(wrong.factor());
+        }
+        p.measured = MeterView.measure(load, f.circuit().wiring(), condition);
+        RegisterReset reset = active(RegisterReset.class, id);
+        if (reset != null && reset.window().start().equals(now)) {
+            p.register.setImportKwh(0);
+        }
+        RegisterJump jump = active(RegisterJump.class, id);
+        if (jump != null && jump.window().start().equals(now)) {
+            p.register.setImportKwh((p.register.importKwh() + jump.jumpKwh()) % p.register.maxKwh());
+        }
+    }
+
+    private void integrate(long seconds) {
+        for (PointModel p : points.values()) {
+            if (!p.frozen && p.measured != null) {
+                p.register.integrate(p.measured.pKw(), seconds);
+            }
+        }
+    }
+
+    private <F extends Fault> F active(Class<F> type, String target) {
+        for (Fault f : faults) {
+            if (type.isInstance(f) && f.target().equals(target) && f.window().contains(now)) {
+                return type.cast(f);
+            }
+        }
+        return null;
+    }
+
+    private List<String> activeKinds(String pointId) {
+        List<String> out = new ArrayList<>();
+        for (Fault f : faults) {
+            boolean here = f.target().equals(pointId) || f.target().equals(enterprise.id());
+            if (here && f.window().contains(now)) {
+                out.add(f.kind());
+            }
+        }
+        return out;
+    }
+
+    /** The mutable state of one simulated point. */
+    private static final class PointModel {
+        final Facility facility;
+        final Random load;
+        final Random meter;
+        final EnergyRegister register;
+        final long phaseOffsetMinutes;
+        List<PointModel> children;
+        double ownKw;
+        double circuitKw;
+        double circuitKvar;
+        double trueKw;
+        TrueState trueState = TrueState.OFF;
+        InstantValues measured;
+        boolean frozen;
+
+        PointModel(Facility facility, Random load, Random meter, EnergyRegister register) {
+            this.facility = facility;
+            this.load = load;
+            this.meter = meter;
+            this.register = register;
+            this.phaseOffsetMinutes = load.nextInt(60);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.pollwatt.twin.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.pollwatt.twin.electric.Wiring;
+import io.pollwatt.twin.fault.EnterpriseOutage;
+import io.pollwatt.twin.fault.Fault;
+import io.pollwatt.twin.fault.FrozenMeter;
+import io.pollwatt.twin.fault.RegisterReset;
+import io.pollwatt.twin.fault.ReversedCt;
+import io.pollwatt.twin.fault.TreatmentOff;
+import io.pollwatt.twin.fault.TreatmentUnderLoad;
+import io.pollwatt.twin.fault.Window;
+import io.pollwatt.twin.fault.WrongCtRatio;
+import io.pollwatt.twin.random.Seeds;
+import io.pollwatt.twin.site.Association;
+import io.pollwatt.twin.site.Circuit;
+import io.pollwatt.twin.site.CtRatio;
+import io.pollwatt.twin.site.Enterprise;
+import io.pollwatt.twin.site.Facility;
+import io.pollwatt.twin.site.FacilityKind;
+import io.pollwatt.twin.site.JudgementLimits;
+import io.pollwatt.twin.site.LoadProfile;
+import io.pollwatt.twin.site.Meter;
+import io.pollwatt.twin.site.PtRatio;
+import io.pollwatt.twin.site.Shift;
+import io.pollwatt.twin.site.TreatmentGroup;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class TwinTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Instant MIDNIGHT = Instant.parse("2026-02-28T16:00:00Z"); // 2026-03-01 00:00 +08:00
+
+    static Enterprise textileLine() {
+        return new Enterprise(
+                "E001",
+                "纺织公司",
+                "临平区",
+                "纺织",
+                List.of(
+                        point("M1", FacilityKind.MAIN, null),
+                        point("P1", FacilityKind.PROD, LoadProfile.steady(55, 0.85)),
+                        point(
+                                "P2",
+                                FacilityKind.PROD,
+                                new LoadProfile(LoadProfile.Shape.CYCLIC, 40, 0.8, 4, Duration.ofMinutes(20), 0.6, 8)),
+                        point("T1", FacilityKind.TREAT, LoadProfile.steady(15, 0.85)),
+                        point("T2", FacilityKind.TREAT, LoadProfile.steady(15, 0.85)),
+                        point("I1", FacilityKind.INDIRECT, LoadProfile.steady(3, 0.9))),
+                List.of(new TreatmentGroup(
+                        "G1", List.of("T1", "T2"), 1, Duration.ofMinutes(15), Duration.ofMinutes(15))),
+                List.of(new Association("P1", "G1"), new Association("P2", "G1")),
+                List.of(new Shift(LocalTime.of(8, 0), LocalTime.of(20, 0))),
+                List.of(),
+                List.of());
+    }
+
+    private static Facility point(String id, FacilityKind kind, LoadProfile load) {
+        return new Facility(
+                id,
+                id,
+                kind,
+                new Circuit(380, Wiring.THREE_PHASE_FOUR_WIRE, PtRatio.NONE),
+                Meter.of("M-" + id, CtRatio.parse("400/5")),
+                load,
+                JudgementLimits.NONE,
+                null);
+    }
+
+    /** Samples every 15 minutes for {@code hours}, flattened in time then archive order. */
+    static List<PointSample> run(List<Fault> faults, long seed, int hours) {
+        Twin twin = new Twin(textileLine(), faults, new Seeds(seed), ZONE, MIDNIGHT);
+        List<PointSample> out = new ArrayList<>(twin.samples());
+        for (int q = 1; q <= hours * 4; q++) {
+            twin.advanceTo(MIDNIGHT.plus(Duration.ofMinutes(15L * q)));
+            out.addAll(twin.samples());
+        }
+        return out;
+    }
+
+    private static Map<String, PointSample> at(List<PointSample> all, Instant t) {
+        return all.stream()
+                .filter(s -> s.at().equals(t))
+                .collect(Collectors.toMap(PointSample::pointId, Function.identity()));
+    }
+
+    private static Instant local(int hour, int minute) {
+        return MIDNIGHT.plus(Duration.ofHours(hour).plusMinutes(minute));
+    }
+
+    @Test
+    void the_same_seed_gives_identical_output_and_another_seed_another() {
+        assertThat(run(List.of(), 7, 24)).isEqualTo(run(List.of(), 7, 24));
+        assertThat(run(List.of(), 8, 24)).isNotEqualTo(run(List.of(), 7, 24));
+    }
+
+    @Test
+    void main_equals_the_sum_of_what_it_feeds_plus_unmetered_load() {
+        List<PointSample> all = run(List.of(), 1, 24);
+        for (int h = 0; h < 24; h++) {
+            Map<String, PointSample> s = at(all, local(h, 0));
+            double subs = s.get("P1").trueKw()
+                    + s.get("P2").trueKw()
+                    + s.get("T1").trueKw()
+                    + s.get("T2").trueKw()
+                    + s.get("I1").trueKw();
+            assertThat(s.get("M1").trueKw()).isCloseTo(subs * 1.04, within(1e-9));
+            double measuredSubs = s.get("P1").measured().pKw()
+                    + s.get("P2").measured().pKw()
+                    + s.get("T1").measured().pKw()
+                    + s.get("T2").measured().pKw()
+                    + s.get("I1").measured().pKw();
+            assertThat(measuredSubs).isLessThanOrEqualTo(s.get("M1").measured().pKw() * 1.01 + 1e-9);
+        }
+    }
+
+    @Test
+    void treatment_follows_production_with_lead_and_lag_and_the_standby_stays_off() {
+        List<PointSample> all = run(List.of(), 1, 24);
+        assertThat(at(all, local(7, 30)).get("T1").trueState()).isEqualTo(TrueState.OFF);
+        assertThat(at(all, local(7, 45)).get("T1").trueState()).isEqualTo(TrueState.RUN); // 15 min lead
+        assertThat(at(all, local(7, 45)).get("P1").trueState()).isEqualTo(TrueState.OFF);
+        assertThat(at(all, local(12, 0)).get("T2").trueState()).isEqualTo(TrueState.OFF); // standby
+        assertThat(at(all, local(20, 0)).get("P1").trueState()).isEqualTo(TrueState.OFF); // shift ended
+        assertThat(at(all, local(20, 0)).get("T1").trueState()).isEqualTo(TrueState.RUN); // 15 min lag
+        assertThat(at(all, local(20, 15)).get("T1").trueState()).isEqualTo(TrueState.OFF);
+    }
+
+    @Test
+    void the_register_integrates_the_measured_power() {
+        Twin twin = new Twin(textileLine(), List.of(), new Seeds(3), ZONE, MIDNIGHT);
+        double start = twin.samples().get(1).importKwh();
+        double sum = 0;
+        for (int m = 1; m <= 24 * 60; m++) {
+            sum += twin.samples().get(1).measured().pKw() / 60; // P held for the minute after the sample
+            twin.advanceTo(MIDNIGHT.plus(Duration.ofMinutes(m)));
+        }
+        assertThat(twin.samples().get(1).importKwh() - start).isCloseTo(sum, within(1e-6));
+        assertThat(sum).isCloseTo(55 * 12, within(55 * 12 * 0.05));
+    }
+
+    @Test
+    void each_fault_leaves_its_signature() {
+        Window noon = Window.of(local(11, 0), Duration.ofHours(2));
+        List<Fault> faults = List.of(
+                new TreatmentOff("T1", noon),
+                new ReversedCt("P1", noon, true, false, false),
+                new WrongCtRatio("P2", noon, 5),
+                new FrozenMeter("I1", noon));
+        List<PointSample> clean = run(List.of(), 11, 24);
+        List<PointSample> faulty = run(faults, 11, 24);
+        Map<String, PointSample> c = at(clean, local(12, 0));
+        Map<String, PointSample> f = at(faulty, local(12, 0));
+        assertThat(f.get("T1").measured().pKw()).isZero();
+        assertThat(f.get("T1").trueState()).isEqualTo(TrueState.OFF);
+        assertThat(f.get("T1").faults()).containsExactly("treatment-off");
+        assertThat(f.get("P1").measured().pKw() / f.get("P1").trueKw()).isCloseTo(1.0 / 3, within(0.02));
+        assertThat(f.get("P1").measured().paKw()).isNegative();
+        assertThat(f.get("P2").measured().pKw() / f.get("P2").trueKw()).isCloseTo(5, within(0.1));
+        assertThat(f.get("I1").measured())
+                .isEqualTo(at(faulty, local(11, 15)).get("I1").measured());
+        assertThat(f.get("I1").importKwh())
+                .isEqualTo(at(faulty, local(11, 15)).get("I1").importKwh());
+        // outside the window the run is as without faults, up to the frozen register's lost energy
+        assertThat(at(faulty, local(10, 0)).get("P1"))
+                .isEqualTo(at(clean, local(10, 0)).get("P1"));
+        assertThat(c.get("T1").trueState()).isEqualTo(TrueState.RUN);
+    }
+
+    @Test
+    void under_load_outage_and_register_reset() {
+        List<Fault> faults = List.of(
+                new TreatmentUnderLoad("T1", Window.of(local(9, 0), Duration.ofHours(1)), 0.7),
+                new EnterpriseOutage("E001", Window.of(local(14, 0), Duration.ofHours(1))),
+                new RegisterReset("P1", Window.of(local(16, 0), Duration.ofMinutes(1))));
+        List<PointSample> all = run(faults, 5, 24);
+        PointSample slow = at(all, local(9, 30)).get("T1");
+        assertThat(slow.trueState()).isEqualTo(TrueState.LOW);
+        assertThat(slow.trueKw()).isCloseTo(15 * 0.343, within(15 * 0.343 * 0.05));
+        Map<String, PointSample> dark = at(all, local(14, 30));
+        assertThat(dark.values()).allSatisfy(s -> {
+            assertThat(s.measured().uaV()).isZero();
+            assertThat(s.measured().pKw()).isZero();
+        });
+        assertThat(at(all, local(16, 15)).get("P1").importKwh())
+                .isLessThan(at(all, local(15, 45)).get("P1").importKwh())
+                .isLessThan(20);
+    }
+}
