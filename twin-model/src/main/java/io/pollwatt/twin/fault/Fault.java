@@ -17,7 +17,21 @@ public sealed interface Fault
                 RegisterJump,
                 PhaseVoltageLost,
                 EnterpriseOutage,
-                ProductionInControlPeriod {
+                ProductionInControlPeriod,
+                SignFlapping,
+                RegisterNearMax,
+                MeterOnWrongCircuit,
+                MainCoversOnlyProduction,
+                FedOutsideMain,
+                TreatmentShifted,
+                DutySwitch,
+                VfdFrequency,
+                VocExceedance,
+                AnalyzerDrift,
+                ClockDrift,
+                MnNotDelivered,
+                UplinkOutage,
+                LoraLoss {
 
     /** A stable name for reports and ground truth ({@code treatment-off}). */
     String kind();

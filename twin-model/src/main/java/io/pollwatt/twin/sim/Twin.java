@@ -5,16 +5,24 @@ import io.pollwatt.twin.electric.InstantValues;
 import io.pollwatt.twin.electric.MeterCondition;
 import io.pollwatt.twin.electric.MeterView;
 import io.pollwatt.twin.electric.ThreePhaseLoad;
+import io.pollwatt.twin.fault.DutySwitch;
 import io.pollwatt.twin.fault.EnterpriseOutage;
 import io.pollwatt.twin.fault.Fault;
+import io.pollwatt.twin.fault.FedOutsideMain;
 import io.pollwatt.twin.fault.FrozenMeter;
+import io.pollwatt.twin.fault.MainCoversOnlyProduction;
+import io.pollwatt.twin.fault.MeterOnWrongCircuit;
 import io.pollwatt.twin.fault.PhaseVoltageLost;
 import io.pollwatt.twin.fault.ProductionInControlPeriod;
 import io.pollwatt.twin.fault.RegisterJump;
+import io.pollwatt.twin.fault.RegisterNearMax;
 import io.pollwatt.twin.fault.RegisterReset;
 import io.pollwatt.twin.fault.ReversedCt;
+import io.pollwatt.twin.fault.SignFlapping;
 import io.pollwatt.twin.fault.TreatmentOff;
+import io.pollwatt.twin.fault.TreatmentShifted;
 import io.pollwatt.twin.fault.TreatmentUnderLoad;
+import io.pollwatt.twin.fault.VfdFrequency;
 import io.pollwatt.twin.fault.WrongCtRatio;
 import io.pollwatt.twin.random.Seeds;
 import io.pollwatt.twin.site.Association;
@@ -224,21 +232,40 @@ public final class Twin {
      */
     private boolean treatmentOn(String pointId, LocalDateTime t) {
         for (TreatmentGroup g : enterprise.groups()) {
-            int index = g.members().indexOf(pointId);
-            if (index < 0) {
+            if (!g.members().contains(pointId)) {
                 continue;
             }
-            if (index >= g.requiredRunning()) {
-                return false; // standby
+            // the first k members run; a member switched off (主备切换) hands its duty to the next one
+            int rank = 0;
+            boolean duty = false;
+            for (String m : g.members()) {
+                if (active(DutySwitch.class, m) != null) {
+                    continue;
+                }
+                if (m.equals(pointId)) {
+                    duty = rank < g.requiredRunning();
+                    break;
+                }
+                rank++;
             }
-            long lead = g.lead().toMinutes();
-            long lag = g.lag().toMinutes();
+            if (!duty) {
+                return false;
+            }
+            TreatmentShifted shifted = active(TreatmentShifted.class, pointId);
             for (Association a : enterprise.associations()) {
                 if (!a.groupId().equals(g.id())) {
                     continue;
                 }
                 Facility prod = enterprise.facility(a.productionId()).orElseThrow();
-                for (long m = -lag; m <= lead; m++) {
+                if (shifted != null) {
+                    // on from startDelay after production starts until stopAdvance before it stops
+                    if (productionRatio(prod, t.minus(shifted.startDelay())) > 0
+                            && productionRatio(prod, t.plus(shifted.stopAdvance())) > 0) {
+                        return true;
+                    }
+                    continue;
+                }
+                for (long m = -g.lag().toMinutes(); m <= g.lead().toMinutes(); m++) {
                     if (productionRatio(prod, t.plusMinutes(m)) > 0) {
                         return true;
                     }
@@ -257,8 +284,15 @@ public final class Twin {
     /** What flows through the point's circuit: its own draw plus every point it feeds (main: plus unmetered). */
     private double circuitLoad(PointModel p) {
         double sum = p.ownKw;
+        boolean productionOnly = active(MainCoversOnlyProduction.class, p.facility.id()) != null;
         for (PointModel child : children(p)) {
+            if (feedsOutside(p, child, productionOnly)) {
+                continue;
+            }
             sum += circuitLoad(child);
+        }
+        if (productionOnly) {
+            return sum;
         }
         if (p.facility.kind() == FacilityKind.MAIN) {
             sum *= 1 + UNMETERED_SHARE;
@@ -271,10 +305,21 @@ public final class Twin {
         double q = p.facility.load() == null
                 ? 0
                 : p.ownKw * Math.tan(Math.acos(p.facility.load().powerFactor()));
+        boolean productionOnly = active(MainCoversOnlyProduction.class, p.facility.id()) != null;
         for (PointModel child : children(p)) {
+            if (feedsOutside(p, child, productionOnly)) {
+                continue;
+            }
             q += circuitReactive(child);
         }
-        return p.facility.kind() == FacilityKind.MAIN ? q * (1 + UNMETERED_SHARE) : q;
+        return p.facility.kind() == FacilityKind.MAIN && !productionOnly ? q * (1 + UNMETERED_SHARE) : q;
+    }
+
+    /** Whether a main incomer does not carry this child: fed from outside, or the "main" covers production only. */
+    private boolean feedsOutside(PointModel main, PointModel child, boolean productionOnly) {
+        return main.facility.kind() == FacilityKind.MAIN
+                && (active(FedOutsideMain.class, child.facility.id()) != null
+                        || (productionOnly && !child.facility.isProduction()));
     }
 
     private List<PointModel> children(PointModel p) {
@@ -310,12 +355,19 @@ public final class Twin {
         }
         p.frozen = false;
         ThreePhaseLoad load;
+        MeterOnWrongCircuit elsewhere = active(MeterOnWrongCircuit.class, id);
+        PointModel seen = elsewhere != null ? points.get(elsewhere.actualPointId()) : p;
+        VfdFrequency vfd = active(VfdFrequency.class, id);
         if (outage) {
             load = ThreePhaseLoad.dead();
         } else {
-            double pf = p.circuitKw > 0 ? p.circuitKw / Math.hypot(p.circuitKw, p.circuitKvar) : 1;
+            double kw = seen.circuitKw;
+            double pf = kw > 0 ? kw / Math.hypot(kw, seen.circuitKvar) : 1;
             load = ThreePhaseLoad.balanced(
-                    f.circuit().nominalPhaseVoltageV() * voltageFactor, p.circuitKw, Math.max(pf, 0.05), frequency);
+                    f.circuit().nominalPhaseVoltageV() * voltageFactor,
+                    kw,
+                    Math.max(pf, 0.05),
+                    vfd != null ? vfd.frequencyHz() : frequency);
             PhaseVoltageLost lost = active(PhaseVoltageLost.class, id);
             if (lost != null) {
                 load = load.withVoltageLost(lost.phase());
@@ -332,6 +384,13 @@ public final class Twin {
             condition = condition.withCurrentScale(wrong.factor());
         }
         p.measured = MeterView.measure(load, f.circuit().wiring(), condition);
+        if (active(SignFlapping.class, id) != null && (now.getEpochSecond() / 60) % 2 == 1) {
+            p.measured = negated(p.measured);
+        }
+        RegisterNearMax nearMax = active(RegisterNearMax.class, id);
+        if (nearMax != null && nearMax.window().start().equals(now)) {
+            p.register.setImportKwh(p.register.maxKwh() - nearMax.belowMaxKwh());
+        }
         RegisterReset reset = active(RegisterReset.class, id);
         if (reset != null && reset.window().start().equals(now)) {
             p.register.setImportKwh(0);
@@ -340,6 +399,28 @@ public final class Twin {
         if (jump != null && jump.window().start().equals(now)) {
             p.register.setImportKwh((p.register.importKwh() + jump.jumpKwh()) % p.register.maxKwh());
         }
+    }
+
+    /** The values a meter with absolute-value wiring shows in a flipped minute: every power sign reversed. */
+    private static InstantValues negated(InstantValues v) {
+        return new InstantValues(
+                v.uaV(),
+                v.ubV(),
+                v.ucV(),
+                v.uabV(),
+                v.ubcV(),
+                v.ucaV(),
+                v.iaA(),
+                v.ibA(),
+                v.icA(),
+                -v.paKw(),
+                -v.pbKw(),
+                -v.pcKw(),
+                -v.pKw(),
+                -v.qKvar(),
+                v.sKva(),
+                -v.powerFactor(),
+                v.frequencyHz());
     }
 
     private void integrate(long seconds) {

@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.pollwatt.twin.electric.Wiring;
+import io.pollwatt.twin.fault.DutySwitch;
 import io.pollwatt.twin.fault.EnterpriseOutage;
 import io.pollwatt.twin.fault.Fault;
+import io.pollwatt.twin.fault.FedOutsideMain;
 import io.pollwatt.twin.fault.FrozenMeter;
+import io.pollwatt.twin.fault.MainCoversOnlyProduction;
+import io.pollwatt.twin.fault.MeterOnWrongCircuit;
+import io.pollwatt.twin.fault.RegisterNearMax;
 import io.pollwatt.twin.fault.RegisterReset;
 import io.pollwatt.twin.fault.ReversedCt;
+import io.pollwatt.twin.fault.SignFlapping;
 import io.pollwatt.twin.fault.TreatmentOff;
+import io.pollwatt.twin.fault.TreatmentShifted;
 import io.pollwatt.twin.fault.TreatmentUnderLoad;
+import io.pollwatt.twin.fault.VfdFrequency;
 import io.pollwatt.twin.fault.Window;
 import io.pollwatt.twin.fault.WrongCtRatio;
 import io.pollwatt.twin.random.Seeds;
@@ -196,5 +204,59 @@ class TwinTest {
         assertThat(at(all, local(16, 15)).get("P1").importKwh())
                 .isLessThan(at(all, local(15, 45)).get("P1").importKwh())
                 .isLessThan(20);
+    }
+
+    @Test
+    void coupling_faults_change_who_runs_when() {
+        List<Fault> faults = List.of(
+                new DutySwitch("T1", Window.of(local(10, 0), Duration.ofHours(1))),
+                new TreatmentShifted(
+                        "T1",
+                        Window.of(local(7, 0), Duration.ofHours(14)),
+                        Duration.ofMinutes(15),
+                        Duration.ofMinutes(15)));
+        List<PointSample> all = run(faults, 9, 24);
+        assertThat(at(all, local(8, 0)).get("T1").trueState()).isEqualTo(TrueState.OFF); // starts 15 min late
+        assertThat(at(all, local(8, 15)).get("T1").trueState()).isEqualTo(TrueState.RUN);
+        assertThat(at(all, local(10, 30)).get("T1").trueState()).isEqualTo(TrueState.OFF); // duty handed over
+        assertThat(at(all, local(10, 30)).get("T2").trueState()).isEqualTo(TrueState.RUN);
+        assertThat(at(all, local(19, 45)).get("T1").trueState()).isEqualTo(TrueState.OFF); // stops 15 min early
+        assertThat(at(all, local(19, 45)).get("P1").trueState()).isEqualTo(TrueState.RUN);
+    }
+
+    @Test
+    void metering_faults_change_what_the_meters_see() {
+        Window day = Window.of(local(9, 0), Duration.ofHours(2));
+        List<PointSample> all = run(
+                List.of(
+                        new FedOutsideMain("I1", day),
+                        new MeterOnWrongCircuit("T2", day, "P1"),
+                        new VfdFrequency("T1", day, 45),
+                        new SignFlapping("P2", day),
+                        new RegisterNearMax("P1", Window.of(local(9, 0), Duration.ofMinutes(1)), 5)),
+                13,
+                24);
+        Map<String, PointSample> s = at(all, local(10, 0));
+        double withoutI1 = s.get("P1").trueKw()
+                + s.get("P2").trueKw()
+                + s.get("T1").trueKw()
+                + s.get("T2").trueKw();
+        assertThat(s.get("M1").trueKw()).isCloseTo(withoutI1 * 1.04, within(1e-9));
+        assertThat(s.get("T2").measured().pKw())
+                .isCloseTo(s.get("P1").measured().pKw(), within(55 * 0.03));
+        assertThat(s.get("T1").measured().frequencyHz()).isEqualTo(45);
+        double p2now = s.get("P2").measured().pKw();
+        double p2next = at(all, local(10, 15)).get("P2").measured().pKw();
+        assertThat(Math.signum(p2now) * Math.signum(p2next)).isEqualTo(-1);
+        assertThat(at(all, local(10, 0)).get("P1").importKwh()).isLessThan(100); // rolled over past 999 999.99
+    }
+
+    @Test
+    void a_main_on_the_production_line_misses_the_other_loads() {
+        List<PointSample> all =
+                run(List.of(new MainCoversOnlyProduction("M1", Window.of(local(0, 0), Duration.ofDays(1)))), 21, 24);
+        Map<String, PointSample> s = at(all, local(12, 0));
+        assertThat(s.get("M1").trueKw())
+                .isCloseTo(s.get("P1").trueKw() + s.get("P2").trueKw(), within(1e-9));
     }
 }

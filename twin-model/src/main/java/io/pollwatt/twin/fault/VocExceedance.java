@@ -1,0 +1,28 @@
+package io.pollwatt.twin.fault;
+
+import java.util.List;
+
+/**
+ * Stack TVOC above its limit: the process emits {@code factor} times its usual load (VOC rules).
+ *
+ * @param target the stack
+ * @param window when it exceeds
+ * @param factor multiplier on the raw TVOC
+ */
+public record VocExceedance(String target, Window window, double factor) implements Fault {
+
+    @Override
+    public String kind() {
+        return "voc-exceedance";
+    }
+
+    @Override
+    public List<String> expectedRules() {
+        return List.of("VOC-01");
+    }
+
+    @Override
+    public List<String> mustNotFire() {
+        return List.of();
+    }
+}
