@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param importKwh the meter's import register
  * @param exportKwh the meter's export register
  * @param trueKw the true active power
+ * @param trueEnergyKwh the true energy through the circuit since the run began (∫P dt)
  * @param trueState the true state
  * @param faults kinds of the faults active on this point
  */
@@ -25,6 +26,7 @@ public record PointSample(
         double importKwh,
         double exportKwh,
         double trueKw,
+        double trueEnergyKwh,
         TrueState trueState,
         List<String> faults) {
 

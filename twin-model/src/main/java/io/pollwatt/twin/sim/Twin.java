@@ -5,6 +5,7 @@ import io.pollwatt.twin.electric.InstantValues;
 import io.pollwatt.twin.electric.MeterCondition;
 import io.pollwatt.twin.electric.MeterView;
 import io.pollwatt.twin.electric.ThreePhaseLoad;
+import io.pollwatt.twin.fault.AnalyzerDrift;
 import io.pollwatt.twin.fault.DutySwitch;
 import io.pollwatt.twin.fault.EnterpriseOutage;
 import io.pollwatt.twin.fault.Fault;
@@ -23,6 +24,7 @@ import io.pollwatt.twin.fault.TreatmentOff;
 import io.pollwatt.twin.fault.TreatmentShifted;
 import io.pollwatt.twin.fault.TreatmentUnderLoad;
 import io.pollwatt.twin.fault.VfdFrequency;
+import io.pollwatt.twin.fault.VocExceedance;
 import io.pollwatt.twin.fault.WrongCtRatio;
 import io.pollwatt.twin.random.Seeds;
 import io.pollwatt.twin.site.Association;
@@ -32,7 +34,9 @@ import io.pollwatt.twin.site.Facility;
 import io.pollwatt.twin.site.FacilityKind;
 import io.pollwatt.twin.site.LoadProfile;
 import io.pollwatt.twin.site.Shift;
+import io.pollwatt.twin.site.Stack;
 import io.pollwatt.twin.site.TreatmentGroup;
+import io.pollwatt.twin.site.VocAnalyzer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -66,6 +70,7 @@ public final class Twin {
     private final List<Fault> faults;
     private final Random supply;
     private final Map<String, PointModel> points = new LinkedHashMap<>();
+    private final Map<String, Random> stackNoise = new LinkedHashMap<>();
     private Instant now;
 
     /** A twin of {@code enterprise} standing at {@code start}, registers at their initial readings. */
@@ -87,8 +92,14 @@ public final class Twin {
                             seeds.streamFor("meter/" + key),
                             new EnergyRegister(initialKwh, 0, f.meter().registerMaxKwh())));
         }
+        for (Stack stack : enterprise.stacks()) {
+            stackNoise.put(stack.id(), seeds.streamFor("voc/" + enterprise.id() + "/" + stack.id()));
+        }
         for (Fault fault : this.faults) {
-            if (!(fault instanceof EnterpriseOutage) && !points.containsKey(fault.target())) {
+            boolean known = fault instanceof EnterpriseOutage
+                    || points.containsKey(fault.target())
+                    || stackNoise.containsKey(fault.target());
+            if (!known) {
                 throw new IllegalArgumentException(fault.kind() + " fault names point " + fault.target()
                         + ", not in enterprise " + enterprise.id());
             }
@@ -115,6 +126,11 @@ public final class Twin {
         }
     }
 
+    /** The faults of this run. */
+    public List<Fault> faults() {
+        return faults;
+    }
+
     /** Every point's sample at the current instant, in archive order. */
     public List<PointSample> samples() {
         List<PointSample> out = new ArrayList<>(points.size());
@@ -126,8 +142,71 @@ public final class Twin {
                     p.register.importKwh(),
                     p.register.exportKwh(),
                     p.trueKw,
+                    p.trueEnergyKwh,
                     p.trueState,
                     activeKinds(p.facility.id())));
+        }
+        return out;
+    }
+
+    /**
+     * Every stack analyzer's sample at the current instant: TVOC rises with its production points' load and falls by
+     * the removal efficiency while all its treatment groups run; velocity follows the running fans.
+     */
+    public List<StackSample> stackSamples() {
+        List<StackSample> out = new ArrayList<>();
+        for (Stack stack : enterprise.stacks()) {
+            VocAnalyzer a = stack.analyzer();
+            if (a == null) {
+                continue;
+            }
+            Random noise = stackNoise.get(stack.id());
+            double load = 0;
+            for (String p : stack.productionIds()) {
+                PointModel pm = points.get(p);
+                load += pm.ownKw / pm.facility.load().ratedKw();
+            }
+            load = stack.productionIds().isEmpty()
+                    ? 0
+                    : load / stack.productionIds().size();
+            boolean treated = !stack.groupIds().isEmpty();
+            double fans = 0;
+            int fanCount = 0;
+            for (TreatmentGroup g : enterprise.groups()) {
+                if (!stack.groupIds().contains(g.id())) {
+                    continue;
+                }
+                boolean groupRuns = false;
+                for (String m : g.members()) {
+                    PointModel pm = points.get(m);
+                    fanCount++;
+                    if (pm.trueState == TrueState.RUN || pm.trueState == TrueState.LOW) {
+                        groupRuns = true;
+                        fans += pm.ownKw / pm.facility.load().ratedKw();
+                    }
+                }
+                treated &= groupRuns;
+            }
+            VocExceedance exceed = active(VocExceedance.class, stack.id());
+            double raw = a.rawTvocMgM3() * load * (exceed != null ? exceed.factor() : 1);
+            double trueTvoc = a.backgroundTvocMgM3() + raw * (treated ? 1 - a.removalEfficiency() : 1);
+            trueTvoc *= 1 + noise.nextGaussian() * 0.03;
+            AnalyzerDrift drift = active(AnalyzerDrift.class, stack.id());
+            double days = drift == null
+                    ? 0
+                    : Duration.between(drift.window().start(), now).toSeconds() / 86_400.0;
+            double reported = Math.max(0, trueTvoc + (drift == null ? 0 : drift.mgM3PerDay() * days));
+            double airflow = fanCount == 0 ? 0 : Math.min(1, fans / Math.max(1, fanCount / 2.0));
+            out.add(new StackSample(
+                    stack.id(),
+                    now,
+                    reported,
+                    Math.max(0, trueTvoc),
+                    a.velocityMs() * airflow * (1 + noise.nextGaussian() * 0.02),
+                    a.temperatureC() + noise.nextGaussian() * 0.5,
+                    a.pressureKpa() + noise.nextGaussian() * 0.01,
+                    a.humidityPercent(),
+                    activeKinds(stack.id())));
         }
         return out;
     }
@@ -425,6 +504,7 @@ public final class Twin {
 
     private void integrate(long seconds) {
         for (PointModel p : points.values()) {
+            p.trueEnergyKwh += p.trueKw * seconds / 3600;
             if (!p.frozen && p.measured != null) {
                 p.register.integrate(p.measured.pKw(), seconds);
             }
@@ -463,6 +543,7 @@ public final class Twin {
         double circuitKw;
         double circuitKvar;
         double trueKw;
+        double trueEnergyKwh;
         TrueState trueState = TrueState.OFF;
         InstantValues measured;
         boolean frozen;
