@@ -1,0 +1,175 @@
+package io.pollwatt.verification.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pollwatt.hj212.vectors.Vectors;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SuiteCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    /** One case per valid and invalid vector and mode, one per CRC vector. */
+    private static int expectedCases() {
+        return 2 * Vectors.load("valid.jsonl").size()
+                + 2 * Vectors.load("invalid.jsonl").size()
+                + Vectors.load("crc.jsonl").size();
+    }
+
+    @Test
+    void passes_on_the_shared_vectors() {
+        TestbedRun run = TestbedRun.run("suite", "--vectors", Vectors.hj212Dir().toString());
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        List<String> lines = run.lines();
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("suite: " + expectedCases() + " passed, 0 failed");
+        assertThat(run.out()).doesNotContain("FAIL").contains("scenario catalogue is not yet part of the suite");
+    }
+
+    @Test
+    void fails_when_a_vector_expects_another_reason_code() throws IOException {
+        Path dir = copyOfVectors(tmp.resolve("vectors"));
+        replaceOnce(
+                dir.resolve("invalid.jsonl"),
+                "\"id\": \"crc-data-altered\"",
+                "\"reason_code\": \"BAD_CRC\"",
+                "\"reason_code\": \"BAD_LENGTH_FIELD\"");
+
+        TestbedRun run = TestbedRun.run("suite", "--vectors", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        List<String> lines = run.lines();
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("suite: " + (expectedCases() - 1) + " passed, 1 failed");
+        assertThat(lines)
+                .filteredOn(l -> l.startsWith("FAIL "))
+                .singleElement()
+                .satisfies(l -> assertThat(l)
+                        .contains("invalid.jsonl:1 crc-data-altered (strict)")
+                        .contains("expected BAD_LENGTH_FIELD")
+                        .contains("BAD_CRC"));
+    }
+
+    @Test
+    void fails_when_a_valid_vector_expects_other_fields_or_a_crc_vector_another_crc() throws IOException {
+        Path dir = copyOfVectors(tmp.resolve("vectors"));
+        replaceOnce(
+                dir.resolve("valid.jsonl"),
+                "\"id\": \"pub-std-appA-1062\"",
+                "\"RtdInterval\": \"30\"",
+                "\"RtdInterval\": \"31\"");
+        replaceOnce(dir.resolve("crc.jsonl"), "\"id\": \"check-123456789\"", "\"crc\": \"2F80\"", "\"crc\": \"4B37\"");
+
+        TestbedRun run = TestbedRun.run("suite", "--vectors", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("FAIL valid.jsonl:1 pub-std-appA-1062 (lenient): fields differ")
+                .contains("FAIL crc.jsonl:3 check-123456789: expected CRC 4B37, got 2F80")
+                .endsWith("suite: " + (expectedCases() - 2) + " passed, 2 failed\n");
+    }
+
+    @Test
+    void a_cp_in_another_order_is_a_failure() throws IOException {
+        Path dir = copyOfVectors(tmp.resolve("vectors"));
+        Path valid = dir.resolve("valid.jsonl");
+        String text = Files.readString(valid, StandardCharsets.UTF_8);
+        String swapped = text.replace(
+                "\"CP\": {\"DataTime\": \"20190924220000\", \"a34006-Avg\": \"2.69700\",",
+                "\"CP\": {\"a34006-Avg\": \"2.69700\", \"DataTime\": \"20190924220000\",");
+        assertThat(swapped).isNotEqualTo(text);
+        Files.writeString(valid, swapped, StandardCharsets.UTF_8);
+
+        TestbedRun run = TestbedRun.run("suite", "--vectors", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("pub-icecoffee-2061 (lenient): fields differ");
+    }
+
+    @Test
+    void an_unreadable_vector_line_or_an_empty_file_is_a_failure() throws IOException {
+        Path dir = copyOfVectors(tmp.resolve("vectors"));
+        Files.writeString(
+                dir.resolve("invalid.jsonl"),
+                "{broken\n" + Files.readString(dir.resolve("invalid.jsonl"), StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("crc.jsonl"), "\n", StandardCharsets.UTF_8);
+
+        TestbedRun run = TestbedRun.run("suite", "--vectors", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("FAIL invalid.jsonl:1:").contains("FAIL crc.jsonl: no vectors");
+    }
+
+    @Test
+    void the_default_folder_is_beside_the_repository_named_by_pollwatt_home() throws IOException {
+        Path repo = Files.createDirectories(tmp.resolve("work/repo"));
+        copyOfVectors(tmp.resolve("work/shared/vectors/hj212"));
+        String before = System.getProperty(SuiteCommand.HOME_PROPERTY);
+        System.setProperty(SuiteCommand.HOME_PROPERTY, repo.toString());
+        try {
+            TestbedRun run = TestbedRun.run("suite");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out())
+                    .contains(tmp.resolve("work/shared/vectors/hj212").toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty(SuiteCommand.HOME_PROPERTY);
+            } else {
+                System.setProperty(SuiteCommand.HOME_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void a_missing_vector_folder_or_file_is_exit_2_naming_it() throws IOException {
+        TestbedRun noDir =
+                TestbedRun.run("suite", "--vectors", tmp.resolve("nowhere").toString());
+        Path dir = copyOfVectors(tmp.resolve("vectors"));
+        Files.delete(dir.resolve("crc.jsonl"));
+        TestbedRun noFile = TestbedRun.run("suite", "--vectors", dir.toString());
+
+        assertThat(noDir.exitCode()).isEqualTo(2);
+        assertThat(noDir.err()).contains(tmp.resolve("nowhere").toString());
+        assertThat(noFile.exitCode()).isEqualTo(2);
+        assertThat(noFile.err()).contains(dir.resolve("crc.jsonl").toString());
+    }
+
+    @Test
+    void output_is_the_same_from_run_to_run() {
+        String dir = Vectors.hj212Dir().toString();
+
+        assertThat(TestbedRun.run("suite", "--vectors", dir).out())
+                .isEqualTo(TestbedRun.run("suite", "--vectors", dir).out());
+    }
+
+    private static Path copyOfVectors(Path target) throws IOException {
+        Files.createDirectories(target);
+        for (String file : ConformanceSuite.FILES) {
+            Files.copy(Vectors.hj212Dir().resolve(file), target.resolve(file));
+        }
+        return target;
+    }
+
+    /** Replaces {@code from} by {@code to} in the one line of {@code file} that contains {@code marker}. */
+    private static void replaceOnce(Path file, String marker, String from, String to) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int hits = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(marker)) {
+                assertThat(lines.get(i)).contains(from);
+                lines.set(i, lines.get(i).replace(from, to));
+                hits++;
+            }
+        }
+        assertThat(hits).as("lines with %s in %s", marker, file).isEqualTo(1);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+}
