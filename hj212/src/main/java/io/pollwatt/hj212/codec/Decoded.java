@@ -51,7 +51,7 @@ public sealed interface Decoded permits Decoded.Ok, Decoded.Rejected {
             return false;
         }
 
-        /** {@code CODE at byte N (field): detail}, e.g. {@code BAD_CRC at byte 139 (CRC): expected 17C0, got 7D00}. */
+        /** {@code CODE at byte N (field): detail}, e.g. {@code BAD_CRC at byte 145 (CRC): expected 17C0, got '7D00'}. */
         @Override
         public String toString() {
             return "%s at byte %d (%s): %s".formatted(code, offset, field, detail);

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  *   Hj212Codec codec = Hj212Codec.lenient();
  *   Decoded d = codec.decode(bytes, Direction.UP);
  *   if (d instanceof Decoded.Ok ok) { … ok.message() … ok.warnings() … }
- *   else { Decoded.Rejected r = (Decoded.Rejected) d;  // BAD_CRC at byte 139 (CRC): expected 17C0, got '7D00' }
+ *   else { Decoded.Rejected r = (Decoded.Rejected) d;  // BAD_CRC at byte 145 (CRC): expected 17C0, got '7D00' }
  *
  *   byte[] frame = Hj212Codec.encode(Reply.dataAnswer(upload.header()));   // strictly conformant, or it throws
  * </pre>

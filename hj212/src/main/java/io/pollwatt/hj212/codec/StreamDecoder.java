@@ -64,7 +64,7 @@ public final class StreamDecoder {
         int pos = offset;
         int stop = offset + length;
         while (pos < stop) {
-            int room = Math.max(0, framer.maxFrameBytes() + 1 - (end - start));
+            int room = Math.max(0, framer.maxFrameBytes() - (end - start));
             int take = Math.min(stop - pos, Math.max(room, 1));
             append(chunk, pos, take);
             pos += take;

@@ -14,11 +14,12 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Framing is by the length field, never by searching for CR LF (log text may contain anything): {@code ##},
- * four digits L, L bytes, four CRC characters, CR LF. When CR LF is not where L says, the framer takes the first CR
- * LF after the length field as the end, unless a {@code ##} comes first, and leaves the verdict to the codec (a
- * length that counts characters is tolerated in lenient mode; any other mismatch is rejected with
- * {@code LENGTH_MISMATCH}). No step ever looks further than {@code 6 + maxSegmentBytes + 6} bytes: a longer claim
- * is cut at the bound and skipped, not buffered.
+ * four digits L, L bytes, four CRC characters, CR LF. When CR LF is not where L says, the frame ends at the first CR
+ * LF after the length field, or at the next {@code ##}, or at the end of the stream, whichever comes first, and the
+ * codec gives the verdict with offsets inside the frame (a length that counts characters is tolerated in lenient
+ * mode; otherwise {@code LENGTH_MISMATCH}, {@code TRUNCATED}, {@code MISSING_TRAILER} or {@code BAD_TRAILER}). No step
+ * ever looks further than {@code 6 + maxSegmentBytes + 6} bytes: a longer claim is cut at the bound and skipped, not
+ * buffered.
  */
 public final class StreamFramer {
 
@@ -90,11 +91,7 @@ public final class StreamFramer {
             return NEED_MORE;
         }
         if (in.byteAt(0) != '#' || (len >= 2 && in.byteAt(1) != '#')) {
-            int start = nextFrameStart(in, 1, endOfStream);
-            return new Skip(
-                    start,
-                    new Decoded.Rejected(
-                            Hj212Error.MISSING_HEADER, 0, "header", start + " byte(s) before the next '##'"));
+            return skipBroken(in, endOfStream, Hj212Error.MISSING_HEADER, 0, "header", "garbage where '##' belongs");
         }
         if (len < 6) {
             for (int i = 1; i < len; i++) {
@@ -146,31 +143,29 @@ public final class StreamFramer {
                 return new Frame(trailerAt + 1); // LF only: the codec tolerates it in lenient mode
             }
         } else if (!endOfStream) {
-            // The declared end has not arrived. A CR LF followed by the next frame's '##' means the length was
-            // wrong; anything else may still be this frame's body.
-            int end = lineEndBeforeNextFrame(in, len);
-            return end > 0 && end + 2 < len && in.byteAt(end + 2) == '#' ? new Frame(end + 2) : NEED_MORE;
+            // The length is authoritative (§1): wait for the declared end, so the verdict does not depend on how
+            // TCP split the bytes. A frame cut short is found once the bytes after it fill the declared length.
+            return NEED_MORE;
         }
         // CR LF is not where the length says: the first CR LF after the length field ends the frame, unless a '##'
-        // comes first or the bound is passed.
+        // comes first; a '##' ends it too, and so does the end of the stream. The codec then says what is wrong
+        // (LENGTH_MISMATCH, TRUNCATED, MISSING_TRAILER, BAD_TRAILER) with offsets inside the frame.
         int end = lineEndBeforeNextFrame(in, len);
         if (end > 0) {
             return new Frame(end + 2);
         }
-        int bound = maxFrameBytes();
-        if (!endOfStream && len < bound && nextHashes(in, 2, len) < 0) {
+        int cut = nextHashes(in, 2, len);
+        if (cut >= 0) {
+            return new Frame(cut);
+        }
+        if (endOfStream) {
+            return new Frame(len);
+        }
+        if (len < maxFrameBytes()) {
             return NEED_MORE;
         }
-        if (len < trailerAt) {
-            return skipBroken(
-                    in,
-                    endOfStream,
-                    Hj212Error.TRUNCATED,
-                    len,
-                    "frame",
-                    len + " bytes, the declared length needs " + (trailerAt + 2));
-        }
-        return skipBroken(in, endOfStream, Hj212Error.BAD_TRAILER, trailerAt, "trailer", "no CR LF after the CRC");
+        return skipBroken(
+                in, endOfStream, Hj212Error.BAD_TRAILER, trailerAt, "trailer", "no CR LF within the frame size bound");
     }
 
     /** Index of the CR of the first CR LF after the length field, if no '##' comes before it; else -1. */
@@ -188,26 +183,25 @@ public final class StreamFramer {
         return -1;
     }
 
-    private static Skip skipBroken(
-            ByteSource in, boolean endOfStream, Hj212Error code, int offset, String field, String detail) {
-        int next = nextFrameStart(in, 1, endOfStream);
-        return new Skip(next, new Decoded.Rejected(code, offset, field, detail));
-    }
-
     /**
-     * Where the next frame may start at or after {@code from}: the next {@code ##}, or, without end of stream, a
-     * last lone {@code #}; else the end.
+     * Drops bytes from the head up to the next {@code ##}: at once when the next {@code ##} (or the end of the stream,
+     * or the size bound) is in view, otherwise only once it is, so that the same bytes give the same skips however
+     * they were split into reads.
      */
-    private static int nextFrameStart(ByteSource in, int from, boolean endOfStream) {
+    private Step skipBroken(
+            ByteSource in, boolean endOfStream, Hj212Error code, int offset, String field, String detail) {
         int len = in.length();
-        int at = nextHashes(in, from, len);
-        if (at >= 0) {
-            return at;
+        int next = nextHashes(in, 1, Math.min(len, maxFrameBytes()));
+        if (next < 0) {
+            if (!endOfStream && len < maxFrameBytes()) {
+                return NEED_MORE;
+            }
+            next = Math.min(len, maxFrameBytes());
+            if (!endOfStream && in.byteAt(next - 1) == '#' && next > 1) {
+                next--; // a last '#' may begin the next frame
+            }
         }
-        if (!endOfStream && len > from && in.byteAt(len - 1) == '#') {
-            return len - 1;
-        }
-        return len;
+        return new Skip(next, new Decoded.Rejected(code, offset, field, detail + " (" + next + " byte(s) dropped)"));
     }
 
     private static int nextHashes(ByteSource in, int from, int len) {

@@ -149,4 +149,54 @@ class StreamDecoderTest {
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void a_frame_cut_short_by_the_next_frame_is_truncated_where_the_next_begins() {
+        byte[] cut = Arrays.copyOf(FRAME, 60);
+        List<StreamDecoder.Result> results = decodeAll(Hj212Codec.strict(), concat(cut, FRAME));
+        assertThat(results).hasSize(2);
+        Decoded.Rejected r = (Decoded.Rejected) results.get(0).decoded();
+        assertThat(r.code()).isEqualTo(Hj212Error.TRUNCATED);
+        assertThat(r.offset()).isEqualTo(60);
+        assertThat(results.get(0).length()).isEqualTo(60);
+        assertThat(results.get(1).decoded().ok()).isTrue();
+    }
+
+    @Test
+    void the_stream_gives_the_same_verdict_as_the_codec_for_a_frame_without_trailer() {
+        byte[] noTrailer = Arrays.copyOf(FRAME, FRAME.length - 2);
+        List<StreamDecoder.Result> results = decodeAll(Hj212Codec.strict(), noTrailer);
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).decoded()).isEqualTo(Hj212Codec.strict().decode(noTrailer, Direction.UP));
+        assertThat(((Decoded.Rejected) results.get(0).decoded()).code()).isEqualTo(Hj212Error.MISSING_TRAILER);
+    }
+
+    @Test
+    void results_do_not_depend_on_how_the_bytes_were_split() {
+        ByteArrayOutputStream corpus = new ByteArrayOutputStream();
+        Vectors.load("valid.jsonl").forEach(v -> corpus.writeBytes(v.frameBytes()));
+        Vectors.load("invalid.jsonl").forEach(v -> corpus.writeBytes(v.frameBytes()));
+        corpus.writeBytes(ascii("AT+OK\r\n##2000"));
+        corpus.writeBytes(ascii("x".repeat(2000) + "ABCD\r\n"));
+        corpus.writeBytes(ascii("##0150QN=20160801085857223;ST=32;CN=3020;PW=123456;MN=010000A8900016F000169DC0;"
+                + "Flag=5;CP=&&i11001-Info=//a\r\n##b//&&"));
+        corpus.writeBytes(FRAME);
+        byte[] all = corpus.toByteArray();
+        for (Mode mode : Mode.values()) {
+            List<StreamDecoder.Result> whole = decodeAll(Hj212Codec.of(mode), all);
+            for (long seed = 1; seed <= 5; seed++) {
+                Random random = new Random(seed);
+                StreamDecoder decoder = new StreamDecoder(Hj212Codec.of(mode), Direction.UP);
+                List<StreamDecoder.Result> split = new ArrayList<>();
+                for (int at = 0; at < all.length; ) {
+                    int n = Math.min(all.length - at, 1 + random.nextInt(seed == 1 ? 1 : 97));
+                    split.addAll(decoder.feed(all, at, n));
+                    at += n;
+                }
+                split.addAll(decoder.finish());
+                assertThat(split).as("%s, seed %d", mode, seed).isEqualTo(whole);
+            }
+            assertThat(whole.get(whole.size() - 1).decoded().ok()).isTrue();
+        }
+    }
 }
