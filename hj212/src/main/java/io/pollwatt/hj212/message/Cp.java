@@ -128,14 +128,8 @@ public final class Cp {
     /** The literal value of {@code name}, if present. */
     public Optional<String> get(String name) {
         if (source != null && items == null) {
-            int n = name.length();
-            for (int p = 0; p < pairCount; p++) {
-                int at = p * 5;
-                if (layout[at + 1] - layout[at] == n && source.startsWith(name, layout[at])) {
-                    return Optional.of(source.substring(layout[at + 2], layout[at + 3]));
-                }
-            }
-            return Optional.empty();
+            int at = layoutIndexOf(name);
+            return at < 0 ? Optional.empty() : Optional.of(source.substring(layout[at + 2], layout[at + 3]));
         }
         for (CpItem item : items()) {
             for (CpPair pair : item.pairs()) {
@@ -149,17 +143,21 @@ public final class Cp {
 
     /** Whether a pair named {@code name} is present. */
     public boolean has(String name) {
-        if (source != null && items == null) {
-            int n = name.length();
-            for (int p = 0; p < pairCount; p++) {
-                int at = p * 5;
-                if (layout[at + 1] - layout[at] == n && source.startsWith(name, layout[at])) {
-                    return true;
-                }
+        return source != null && items == null
+                ? layoutIndexOf(name) >= 0
+                : get(name).isPresent();
+    }
+
+    /** Where the pair named {@code name} starts in the layout, without cutting out any string; -1 when absent. */
+    private int layoutIndexOf(String name) {
+        int n = name.length();
+        for (int p = 0; p < pairCount; p++) {
+            int at = p * 5;
+            if (layout[at + 1] - layout[at] == n && source.startsWith(name, layout[at])) {
+                return at;
             }
-            return false;
         }
-        return get(name).isPresent();
+        return -1;
     }
 
     /**
