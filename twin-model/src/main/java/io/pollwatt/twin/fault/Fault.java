@@ -31,7 +31,9 @@ public sealed interface Fault
                 ClockDrift,
                 MnNotDelivered,
                 UplinkOutage,
-                LoraLoss {
+                LoraLoss,
+                TreatmentRunsAlone,
+                ArchiveMismatch {
 
     /** A stable name for reports and ground truth ({@code treatment-off}). */
     String kind();

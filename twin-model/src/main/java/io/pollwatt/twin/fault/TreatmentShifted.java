@@ -21,7 +21,14 @@ public record TreatmentShifted(
 
     @Override
     public List<String> expectedRules() {
-        return List.of("ALM-02", "ALM-03");
+        List<String> rules = new java.util.ArrayList<>();
+        if (!startDelay.isZero()) {
+            rules.add("ALM-02");
+        }
+        if (!stopAdvance.isZero()) {
+            rules.add("ALM-03");
+        }
+        return List.copyOf(rules);
     }
 
     @Override

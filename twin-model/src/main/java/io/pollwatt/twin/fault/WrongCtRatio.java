@@ -9,8 +9,10 @@ import java.util.List;
  * @param target the point
  * @param window when the ratio is wrong
  * @param factor configured ÷ actual (5 for 1000/5 on a 200/5 CT), or K_CT when applied twice
+ * @param mainIncomer whether the point is a MAIN incomer: there the sub-points fall short of it (DQ-14, row 16);
+ *     on a sub-meter its energy exceeds the physical cap and the main (DQ-10, DQ-11, row 17)
  */
-public record WrongCtRatio(String target, Window window, double factor) implements Fault {
+public record WrongCtRatio(String target, Window window, double factor, boolean mainIncomer) implements Fault {
 
     public WrongCtRatio {
         if (!(factor > 0) || factor == 1) {
@@ -25,7 +27,7 @@ public record WrongCtRatio(String target, Window window, double factor) implemen
 
     @Override
     public List<String> expectedRules() {
-        return List.of("DQ-14", "DQ-10", "DQ-11");
+        return mainIncomer ? List.of("DQ-14") : List.of("DQ-10", "DQ-11");
     }
 
     @Override

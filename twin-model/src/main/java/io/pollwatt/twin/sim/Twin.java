@@ -21,6 +21,7 @@ import io.pollwatt.twin.fault.RegisterReset;
 import io.pollwatt.twin.fault.ReversedCt;
 import io.pollwatt.twin.fault.SignFlapping;
 import io.pollwatt.twin.fault.TreatmentOff;
+import io.pollwatt.twin.fault.TreatmentRunsAlone;
 import io.pollwatt.twin.fault.TreatmentShifted;
 import io.pollwatt.twin.fault.TreatmentUnderLoad;
 import io.pollwatt.twin.fault.VfdFrequency;
@@ -96,7 +97,7 @@ public final class Twin {
             stackNoise.put(stack.id(), seeds.streamFor("voc/" + enterprise.id() + "/" + stack.id()));
         }
         for (Fault fault : this.faults) {
-            boolean known = fault instanceof EnterpriseOutage
+            boolean known = fault.target().equals(enterprise.id())
                     || points.containsKey(fault.target())
                     || stackNoise.containsKey(fault.target());
             if (!known) {
@@ -238,7 +239,8 @@ public final class Twin {
         LoadProfile profile = f.load();
         double kw;
         if (f.kind() == FacilityKind.TREAT) {
-            boolean on = treatmentOn(f.id(), t) && active(TreatmentOff.class, f.id()) == null;
+            boolean on = (treatmentOn(f.id(), t) || active(TreatmentRunsAlone.class, f.id()) != null)
+                    && active(TreatmentOff.class, f.id()) == null;
             TreatmentUnderLoad slow = active(TreatmentUnderLoad.class, f.id());
             double shaped = shaped(p, profile, t); // drawn whatever the state, so faults do not shift the noise
             kw = on ? shaped * (slow != null ? slow.powerRatio() : 1) : 0;

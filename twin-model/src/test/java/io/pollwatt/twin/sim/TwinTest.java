@@ -163,8 +163,8 @@ class TwinTest {
         Window noon = Window.of(local(11, 0), Duration.ofHours(2));
         List<Fault> faults = List.of(
                 new TreatmentOff("T1", noon),
-                new ReversedCt("P1", noon, true, false, false),
-                new WrongCtRatio("P2", noon, 5),
+                new ReversedCt("P1", noon, io.pollwatt.twin.electric.Wiring.THREE_PHASE_FOUR_WIRE, true, false, false),
+                new WrongCtRatio("P2", noon, 5, false),
                 new FrozenMeter("I1", noon));
         List<PointSample> clean = run(List.of(), 11, 24);
         List<PointSample> faulty = run(faults, 11, 24);
