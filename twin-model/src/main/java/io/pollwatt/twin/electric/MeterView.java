@@ -55,7 +55,7 @@ public final class MeterView {
             q = (s1.im() + s2.im()) / 1000;
             ibA = ia.plus(ic).magnitude();
         }
-        double s = Math.hypot(p, q);
+        double s = Math.sqrt(p * p + q * q);
         double pf = s == 0 ? 1 : p / s;
         return new InstantValues(
                 uaV,

@@ -17,8 +17,6 @@ import java.util.Objects;
  */
 public record ThreePhaseLoad(Phasor ua, Phasor ub, Phasor uc, Phasor ia, Phasor ib, Phasor ic, double frequencyHz) {
 
-    private static final double DEG120 = 2 * Math.PI / 3;
-
     public ThreePhaseLoad {
         Objects.requireNonNull(ua, "ua");
         Objects.requireNonNull(ub, "ub");
@@ -60,7 +58,8 @@ public record ThreePhaseLoad(Phasor ua, Phasor ub, Phasor uc, Phasor ia, Phasor 
         if (!(powerFactor > 0 && powerFactor <= 1)) {
             throw new IllegalArgumentException("power factor must be in (0, 1], got " + powerFactor);
         }
-        double phi = Math.acos(powerFactor);
+        // Trig-free: the phases sit at 0°, −120°, +120° and each current lags its voltage by φ with cos φ = PF.
+        double sinPhi = Math.sqrt(1 - powerFactor * powerFactor);
         double iMean = activePowerKw * 1000 / (3 * phaseVoltageV * powerFactor);
         double ibMag = iMean * (1 + imbalanceB);
         double icMag = iMean * (1 + imbalanceC);
@@ -69,13 +68,21 @@ public record ThreePhaseLoad(Phasor ua, Phasor ub, Phasor uc, Phasor ia, Phasor 
             throw new IllegalArgumentException("imbalance too large: " + imbalanceB + ", " + imbalanceC);
         }
         return new ThreePhaseLoad(
-                Phasor.polar(phaseVoltageV, 0),
-                Phasor.polar(phaseVoltageV, -DEG120),
-                Phasor.polar(phaseVoltageV, DEG120),
-                Phasor.polar(iaMag, -phi),
-                Phasor.polar(ibMag, -DEG120 - phi),
-                Phasor.polar(icMag, DEG120 - phi),
+                new Phasor(phaseVoltageV, 0),
+                new Phasor(phaseVoltageV * COS120, -phaseVoltageV * SIN120),
+                new Phasor(phaseVoltageV * COS120, phaseVoltageV * SIN120),
+                new Phasor(iaMag * powerFactor, -iaMag * sinPhi),
+                rotated(ibMag * powerFactor, -ibMag * sinPhi, -1),
+                rotated(icMag * powerFactor, -icMag * sinPhi, 1),
                 frequencyHz);
+    }
+
+    private static final double COS120 = -0.5;
+    private static final double SIN120 = Math.sqrt(3) / 2;
+
+    /** (re, im) rotated by +120° (sign 1) or −120° (sign −1). */
+    private static Phasor rotated(double re, double im, int sign) {
+        return new Phasor(re * COS120 - sign * im * SIN120, sign * re * SIN120 + im * COS120);
     }
 
     /** No supply at all: every voltage and current zero (an enterprise outage). */

@@ -72,6 +72,10 @@ public final class Twin {
     private final Random supply;
     private final Map<String, PointModel> points = new LinkedHashMap<>();
     private final Map<String, Random> stackNoise = new LinkedHashMap<>();
+    /** Per treatment group: the last minute (epoch minutes) each associated production point ran, looked ahead. */
+    private final Map<String, long[]> groupLastOn = new LinkedHashMap<>();
+
+    private final Map<String, List<Facility>> groupProduction = new LinkedHashMap<>();
     private Instant now;
 
     /** A twin of {@code enterprise} standing at {@code start}, registers at their initial readings. */
@@ -105,7 +109,56 @@ public final class Twin {
                         + ", not in enterprise " + enterprise.id());
             }
         }
+        for (TreatmentGroup g : enterprise.groups()) {
+            List<Facility> prods = new ArrayList<>();
+            for (Association a : enterprise.associations()) {
+                if (a.groupId().equals(g.id())) {
+                    prods.add(enterprise.facility(a.productionId()).orElseThrow());
+                }
+            }
+            groupProduction.put(g.id(), prods);
+            long[] lastOn = new long[prods.size()];
+            java.util.Arrays.fill(lastOn, Long.MIN_VALUE);
+            // the window [now − lag, now + lead) once; afterwards one look-ahead per minute (updateDemand)
+            long nowMinute = start.getEpochSecond() / 60;
+            for (int i = 0; i < prods.size(); i++) {
+                for (long m = -g.lag().toMinutes(); m < g.lead().toMinutes(); m++) {
+                    if (productionRatio(prods.get(i), start.plusSeconds(m * 60)) > 0) {
+                        lastOn[i] = nowMinute + m;
+                    }
+                }
+            }
+            groupLastOn.put(g.id(), lastOn);
+        }
         step(); // the first instant has values too
+    }
+
+    /** Looks ahead {@code lead} for every group's production, so treatment demand is one comparison per minute. */
+    private void updateDemand() {
+        long nowMinute = now.getEpochSecond() / 60;
+        for (TreatmentGroup g : enterprise.groups()) {
+            List<Facility> prods = groupProduction.get(g.id());
+            long[] lastOn = groupLastOn.get(g.id());
+            long lead = g.lead().toMinutes();
+            Instant ahead = now.plusSeconds(lead * 60);
+            LocalDateTime aheadLocal = LocalDateTime.ofInstant(ahead, zone);
+            for (int i = 0; i < prods.size(); i++) {
+                if (productionRatio(prods.get(i), ahead, aheadLocal) > 0) {
+                    lastOn[i] = nowMinute + lead;
+                }
+            }
+        }
+    }
+
+    /** Whether any production of the group ran within [now − lag, now + lead]. */
+    private boolean demanded(TreatmentGroup g) {
+        long since = now.getEpochSecond() / 60 - g.lag().toMinutes();
+        for (long last : groupLastOn.get(g.id())) {
+            if (last >= since) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The current virtual instant. */
@@ -215,6 +268,7 @@ public final class Twin {
     // -------------------------------------------------------------------------------------------------------------
 
     private void step() {
+        updateDemand();
         LocalDateTime local = LocalDateTime.ofInstant(now, zone);
         boolean outage = active(EnterpriseOutage.class, enterprise.id()) != null;
         for (PointModel p : points.values()) {
@@ -239,14 +293,14 @@ public final class Twin {
         LoadProfile profile = f.load();
         double kw;
         if (f.kind() == FacilityKind.TREAT) {
-            boolean on = (treatmentOn(f.id(), t) || active(TreatmentRunsAlone.class, f.id()) != null)
+            boolean on = (treatmentOn(f.id()) || active(TreatmentRunsAlone.class, f.id()) != null)
                     && active(TreatmentOff.class, f.id()) == null;
             TreatmentUnderLoad slow = active(TreatmentUnderLoad.class, f.id());
             double shaped = shaped(p, profile, t); // drawn whatever the state, so faults do not shift the noise
             kw = on ? shaped * (slow != null ? slow.powerRatio() : 1) : 0;
             p.trueState = !on ? TrueState.OFF : slow != null ? TrueState.LOW : TrueState.RUN;
         } else {
-            double ratio = productionRatio(f, t);
+            double ratio = productionRatio(f, now, t);
             double shaped = shaped(p, profile, t);
             kw = ratio > 0 ? shaped * ratio : 0;
             p.trueState = kw <= 0 ? TrueState.OFF : kw > 1.1 * profile.ratedKw() ? TrueState.HIGH : TrueState.RUN;
@@ -279,8 +333,13 @@ public final class Twin {
      * How much of its rated load a production point runs at: 1 inside a shift, 0 outside or in a STOP/OFF_PEAK
      * period, the LIMIT ratio in a LIMIT period — unless a fault makes it run against the control period.
      */
-    private double productionRatio(Facility f, LocalDateTime t) {
-        ProductionInControlPeriod rogue = active(ProductionInControlPeriod.class, f.id());
+    private double productionRatio(Facility f, Instant at) {
+        return productionRatio(f, at, LocalDateTime.ofInstant(at, zone));
+    }
+
+    /** As {@link #productionRatio(Facility, Instant)} with the local time of {@code at} already known. */
+    private double productionRatio(Facility f, Instant at, LocalDateTime t) {
+        ProductionInControlPeriod rogue = activeAt(ProductionInControlPeriod.class, f.id(), at);
         if (rogue != null) {
             return rogue.loadRatio();
         }
@@ -311,7 +370,7 @@ public final class Twin {
      * production point runs somewhere in [t − lag, t + lead] (the group starts {@code lead} before production and
      * stops {@code lag} after it). A TREAT point in no group runs with any production.
      */
-    private boolean treatmentOn(String pointId, LocalDateTime t) {
+    private boolean treatmentOn(String pointId) {
         for (TreatmentGroup g : enterprise.groups()) {
             if (!g.members().contains(pointId)) {
                 continue;
@@ -333,29 +392,20 @@ public final class Twin {
                 return false;
             }
             TreatmentShifted shifted = active(TreatmentShifted.class, pointId);
-            for (Association a : enterprise.associations()) {
-                if (!a.groupId().equals(g.id())) {
-                    continue;
-                }
-                Facility prod = enterprise.facility(a.productionId()).orElseThrow();
-                if (shifted != null) {
-                    // on from startDelay after production starts until stopAdvance before it stops
-                    if (productionRatio(prod, t.minus(shifted.startDelay())) > 0
-                            && productionRatio(prod, t.plus(shifted.stopAdvance())) > 0) {
-                        return true;
-                    }
-                    continue;
-                }
-                for (long m = -g.lag().toMinutes(); m <= g.lead().toMinutes(); m++) {
-                    if (productionRatio(prod, t.plusMinutes(m)) > 0) {
-                        return true;
-                    }
+            if (shifted == null) {
+                return demanded(g);
+            }
+            // on from startDelay after production starts until stopAdvance before it stops
+            for (Facility prod : groupProduction.get(g.id())) {
+                if (productionRatio(prod, now.minus(shifted.startDelay())) > 0
+                        && productionRatio(prod, now.plus(shifted.stopAdvance())) > 0) {
+                    return true;
                 }
             }
             return false;
         }
         for (Facility f : enterprise.facilities()) {
-            if (f.isProduction() && productionRatio(f, t) > 0) {
+            if (f.isProduction() && productionRatio(f, now) > 0) {
                 return true;
             }
         }
@@ -383,9 +433,7 @@ public final class Twin {
     }
 
     private double circuitReactive(PointModel p) {
-        double q = p.facility.load() == null
-                ? 0
-                : p.ownKw * Math.tan(Math.acos(p.facility.load().powerFactor()));
+        double q = p.ownKw * p.tanPhi;
         boolean productionOnly = active(MainCoversOnlyProduction.class, p.facility.id()) != null;
         for (PointModel child : children(p)) {
             if (feedsOutside(p, child, productionOnly)) {
@@ -443,7 +491,7 @@ public final class Twin {
             load = ThreePhaseLoad.dead();
         } else {
             double kw = seen.circuitKw;
-            double pf = kw > 0 ? kw / Math.hypot(kw, seen.circuitKvar) : 1;
+            double pf = kw > 0 ? kw / Math.sqrt(kw * kw + seen.circuitKvar * seen.circuitKvar) : 1;
             load = ThreePhaseLoad.balanced(
                     f.circuit().nominalPhaseVoltageV() * voltageFactor,
                     kw,
@@ -514,8 +562,12 @@ public final class Twin {
     }
 
     private <F extends Fault> F active(Class<F> type, String target) {
+        return activeAt(type, target, now);
+    }
+
+    private <F extends Fault> F activeAt(Class<F> type, String target, Instant at) {
         for (Fault f : faults) {
-            if (type.isInstance(f) && f.target().equals(target) && f.window().contains(now)) {
+            if (type.isInstance(f) && f.target().equals(target) && f.window().contains(at)) {
                 return type.cast(f);
             }
         }
@@ -540,6 +592,9 @@ public final class Twin {
         final Random meter;
         final EnergyRegister register;
         final long phaseOffsetMinutes;
+        /** Q ÷ P of the facility's own load: tan φ from its power factor. */
+        final double tanPhi;
+
         List<PointModel> children;
         double ownKw;
         double circuitKw;
@@ -556,6 +611,8 @@ public final class Twin {
             this.meter = meter;
             this.register = register;
             this.phaseOffsetMinutes = load.nextInt(60);
+            double pf = facility.load() == null ? 1 : facility.load().powerFactor();
+            this.tanPhi = Math.sqrt(1 - pf * pf) / pf;
         }
     }
 }
