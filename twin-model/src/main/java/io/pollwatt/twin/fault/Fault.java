@@ -33,7 +33,8 @@ public sealed interface Fault
                 UplinkOutage,
                 LoraLoss,
                 TreatmentRunsAlone,
-                ArchiveMismatch {
+                ArchiveMismatch,
+                MergedMain {
 
     /** A stable name for reports and ground truth ({@code treatment-off}). */
     String kind();

@@ -12,6 +12,7 @@ import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.fault.FedOutsideMain;
 import io.pollwatt.twin.fault.FrozenMeter;
 import io.pollwatt.twin.fault.MainCoversOnlyProduction;
+import io.pollwatt.twin.fault.MergedMain;
 import io.pollwatt.twin.fault.MeterOnWrongCircuit;
 import io.pollwatt.twin.fault.PhaseVoltageLost;
 import io.pollwatt.twin.fault.ProductionInControlPeriod;
@@ -416,14 +417,15 @@ public final class Twin {
     private double circuitLoad(PointModel p) {
         double sum = p.ownKw;
         boolean productionOnly = active(MainCoversOnlyProduction.class, p.facility.id()) != null;
+        boolean partial = productionOnly || active(MergedMain.class, p.facility.id()) != null;
         for (PointModel child : children(p)) {
             if (feedsOutside(p, child, productionOnly)) {
                 continue;
             }
             sum += circuitLoad(child);
         }
-        if (productionOnly) {
-            return sum;
+        if (partial) {
+            return sum; // the "main" is not on the incomer: no unmetered load or losses either
         }
         if (p.facility.kind() == FacilityKind.MAIN) {
             sum *= 1 + UNMETERED_SHARE;
@@ -446,9 +448,13 @@ public final class Twin {
 
     /** Whether a main incomer does not carry this child: fed from outside, or the "main" covers production only. */
     private boolean feedsOutside(PointModel main, PointModel child, boolean productionOnly) {
-        return main.facility.kind() == FacilityKind.MAIN
-                && (active(FedOutsideMain.class, child.facility.id()) != null
-                        || (productionOnly && !child.facility.isProduction()));
+        if (main.facility.kind() != FacilityKind.MAIN) {
+            return false;
+        }
+        MergedMain merged = active(MergedMain.class, main.facility.id());
+        return active(FedOutsideMain.class, child.facility.id()) != null
+                || (productionOnly && !child.facility.isProduction())
+                || (merged != null && !merged.members().contains(child.facility.id()));
     }
 
     private List<PointModel> children(PointModel p) {

@@ -10,6 +10,7 @@ import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.fault.FedOutsideMain;
 import io.pollwatt.twin.fault.FrozenMeter;
 import io.pollwatt.twin.fault.MainCoversOnlyProduction;
+import io.pollwatt.twin.fault.MergedMain;
 import io.pollwatt.twin.fault.MeterOnWrongCircuit;
 import io.pollwatt.twin.fault.RegisterNearMax;
 import io.pollwatt.twin.fault.RegisterReset;
@@ -258,5 +259,14 @@ class TwinTest {
         Map<String, PointSample> s = at(all, local(12, 0));
         assertThat(s.get("M1").trueKw())
                 .isCloseTo(s.get("P1").trueKw() + s.get("P2").trueKw(), within(1e-9));
+    }
+
+    @Test
+    void a_main_merged_from_sub_meters_shows_only_their_sum() {
+        List<PointSample> all = run(
+                List.of(new MergedMain("M1", Window.of(local(0, 0), Duration.ofDays(1)), List.of("P1", "T1"))), 23, 24);
+        Map<String, PointSample> s = at(all, local(12, 0));
+        assertThat(s.get("M1").trueKw())
+                .isCloseTo(s.get("P1").trueKw() + s.get("T1").trueKw(), within(1e-9));
     }
 }
