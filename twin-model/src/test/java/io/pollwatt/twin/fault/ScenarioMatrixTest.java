@@ -86,8 +86,12 @@ class ScenarioMatrixTest {
     @Test
     void every_fault_record_is_used_by_the_matrix_or_is_an_issue_fault() {
         Set<Class<?>> staged = staging().values().stream().map(Object::getClass).collect(Collectors.toSet());
-        Set<Class<?>> extra =
-                Set.of(VocExceedance.class, AnalyzerDrift.class, LoraLoss.class, MainCoversOnlyProduction.class);
+        Set<Class<?>> extra = Set.of(
+                VocExceedance.class,
+                AnalyzerDrift.class,
+                LoraLoss.class,
+                MainCoversOnlyProduction.class,
+                MergedMain.class);
         Set<Class<?>> all = Set.copyOf(List.of(Fault.class.getPermittedSubclasses()));
         assertThat(all).isEqualTo(union(staged, extra));
     }
