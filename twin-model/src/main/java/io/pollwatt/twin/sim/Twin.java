@@ -64,6 +64,9 @@ public final class Twin {
     /** Physics resolution (EM-12). */
     public static final Duration STEP = Duration.ofMinutes(1);
 
+    /** Mean power over a motor's starting minute ÷ its running power (inrush of a few seconds, then acceleration). */
+    private static final double START_SURGE = 1.3;
+
     /** Unmetered load and losses on the main incomer, as a share of what the sub-points draw. */
     private static final double UNMETERED_SHARE = 0.04;
 
@@ -299,11 +302,19 @@ public final class Twin {
             TreatmentUnderLoad slow = active(TreatmentUnderLoad.class, f.id());
             double shaped = shaped(p, profile, t); // drawn whatever the state, so faults do not shift the noise
             kw = on ? shaped * (slow != null ? slow.powerRatio() : 1) : 0;
+            if (on && !p.wasOn && profile.powerFactor() < 0.95) {
+                kw *= START_SURGE;
+            }
+            p.wasOn = on;
             p.trueState = !on ? TrueState.OFF : slow != null ? TrueState.LOW : TrueState.RUN;
         } else {
             double ratio = productionRatio(f, now, t);
             double shaped = shaped(p, profile, t);
             kw = ratio > 0 ? shaped * ratio : 0;
+            if (kw > 0 && !p.wasOn && profile.powerFactor() < 0.95) {
+                kw *= START_SURGE; // a motor load's starting minute: inrush and acceleration (EM-08 transients)
+            }
+            p.wasOn = kw > 0;
             p.trueState = kw <= 0 ? TrueState.OFF : kw > 1.1 * profile.ratedKw() ? TrueState.HIGH : TrueState.RUN;
         }
         return kw;
@@ -610,6 +621,7 @@ public final class Twin {
         TrueState trueState = TrueState.OFF;
         InstantValues measured;
         boolean frozen;
+        boolean wasOn;
 
         PointModel(Facility facility, Random load, Random meter, EnergyRegister register) {
             this.facility = facility;

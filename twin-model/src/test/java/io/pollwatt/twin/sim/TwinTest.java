@@ -269,4 +269,15 @@ class TwinTest {
         assertThat(s.get("M1").trueKw())
                 .isCloseTo(s.get("P1").trueKw() + s.get("T1").trueKw(), within(1e-9));
     }
+
+    @Test
+    void a_motor_draws_more_in_its_starting_minute() {
+        List<PointSample> all = run(List.of(), 31, 24);
+        double starting = at(all, local(8, 0)).get("P1").trueKw(); // the shift starts at 08:00
+        double running = at(all, local(8, 15)).get("P1").trueKw();
+        assertThat(starting / running).isCloseTo(1.3, within(0.1));
+        assertThat(at(all, local(7, 45)).get("T1").trueKw()
+                        / at(all, local(8, 0)).get("T1").trueKw())
+                .isCloseTo(1.3, within(0.1));
+    }
 }
