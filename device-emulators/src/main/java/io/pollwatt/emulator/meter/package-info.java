@@ -1,0 +1,2 @@
+/** Meter emulators: a twin meter answering polls with a register snapshot. */
+package io.pollwatt.emulator.meter;
