@@ -207,6 +207,12 @@ public final class RecordStore implements Closeable {
         return out;
     }
 
+    /** The record with sequence number {@code seq}, if still held. */
+    public synchronized java.util.Optional<StoredRecord> get(long seq) {
+        int i = java.util.Arrays.binarySearch(seqs, 0, size, seq);
+        return i < 0 ? java.util.Optional.empty() : java.util.Optional.of(read(i));
+    }
+
     /** Number of records held. */
     public synchronized int size() {
         return size;
