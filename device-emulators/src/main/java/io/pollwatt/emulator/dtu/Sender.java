@@ -74,7 +74,7 @@ public final class Sender {
     private final Uplink uplink;
     private final Scheduler scheduler;
     private final ZoneId zone;
-    private final Settings settings;
+    private Settings settings;
     private final Deque<Long> live = new ArrayDeque<>();
     private InFlight inFlight;
     private Instant pausedUntil = Instant.MIN;
@@ -143,6 +143,11 @@ public final class Sender {
         acked++;
         inFlight = null;
         pump();
+    }
+
+    /** New answer timeout and retry count (CN 1000 from the platform); the record in flight keeps its own. */
+    public void retune(Duration overTime, int reCount) {
+        settings = new Settings(overTime, reCount, settings.resendPerMinute(), settings.backoff());
     }
 
     /** Stops for good (the DTU shuts down): nothing more is sent, pending timers do nothing. */

@@ -1,0 +1,187 @@
+package io.pollwatt.emulator.dtu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pollwatt.emulator.code.FactorCodeTable;
+import io.pollwatt.emulator.lora.LoraLink;
+import io.pollwatt.emulator.store.RecordStore;
+import io.pollwatt.hj212.codec.Direction;
+import io.pollwatt.hj212.codec.Hj212Codec;
+import io.pollwatt.hj212.message.Cn;
+import io.pollwatt.hj212.message.Command;
+import io.pollwatt.hj212.message.Cp;
+import io.pollwatt.hj212.message.CpItem;
+import io.pollwatt.hj212.message.DataUpload;
+import io.pollwatt.hj212.message.ExeRtn;
+import io.pollwatt.hj212.message.Flag;
+import io.pollwatt.hj212.message.Header;
+import io.pollwatt.hj212.message.Hj212Message;
+import io.pollwatt.hj212.message.Qn;
+import io.pollwatt.hj212.message.QnRtn;
+import io.pollwatt.hj212.message.Reply;
+import io.pollwatt.hj212.message.St;
+import io.pollwatt.twin.population.PopulationGenerator;
+import io.pollwatt.twin.random.Seeds;
+import io.pollwatt.twin.sim.Twin;
+import io.pollwatt.twin.site.Enterprise;
+import io.pollwatt.twin.site.Facility;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DtuTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Instant T0 = Instant.parse("2026-02-28T16:00:00Z"); // 00:00 local
+    private static final String MN = "010000A8900016F000169DC0";
+
+    @TempDir
+    Path dir;
+
+    private SimTime time;
+    private TestPlatform platform;
+    private Dtu dtu;
+
+    private void setUp(boolean mnDelivered, double loss) {
+        time = new SimTime(T0);
+        Seeds seeds = new Seeds(11);
+        Enterprise e = PopulationGenerator.enterprise("E1", 6, seeds.streamFor("population/E1"));
+        Twin twin = new Twin(e, List.of(), seeds, ZONE, T0);
+        time.scheduler.every(T0, Duration.ofMinutes(1), () -> twin.advanceTo(time.now()));
+        List<Dtu.MeterBinding> meters = new ArrayList<>();
+        int n = 1;
+        for (Facility f : e.facilities()) {
+            LoraLink.Config link = new LoraLink.Config(9, loss, 1.0, 0, Duration.ZERO, Duration.ofMillis(20));
+            meters.add(new Dtu.MeterBinding(n++, f.id(), new LoraLink(link, seeds.streamFor("lora/" + f.id()))));
+        }
+        RecordStore store = RecordStore.open(dir, Duration.ofDays(30), Set.of("p"));
+        dtu = new Dtu(
+                new Dtu.Config(
+                        MN,
+                        "000000000000000000000000",
+                        mnDelivered,
+                        "123456",
+                        FactorCodeTable.pollwattDefault(),
+                        Duration.ofSeconds(900),
+                        ZONE),
+                meters,
+                id -> twin.samples().stream()
+                        .filter(s -> s.pointId().equals(id))
+                        .findFirst()
+                        .orElseThrow(),
+                store,
+                time);
+        platform = new TestPlatform(time);
+        platform.sender = dtu.connect("p", platform, Sender.Settings.defaults());
+        dtu.start();
+    }
+
+    private List<DataUpload> uploads() {
+        return platform.received.stream()
+                .filter(m -> m instanceof DataUpload)
+                .map(m -> (DataUpload) m)
+                .toList();
+    }
+
+    @Test
+    void uploads_2011_records_on_the_quarter_hour_grid_all_strict_and_acknowledged() {
+        setUp(true, 0);
+        time.scheduler.runFor(Duration.ofHours(2).plusMinutes(1));
+        assertThat(platform.rejected).isEmpty();
+        List<String> times =
+                uploads().stream().map(DataUpload::dataTimeText).distinct().toList();
+        assertThat(times)
+                .containsExactly(
+                        "20260301001500",
+                        "20260301003000",
+                        "20260301004500",
+                        "20260301010000",
+                        "20260301011500",
+                        "20260301013000",
+                        "20260301014500",
+                        "20260301020000");
+        assertThat(uploads()).allSatisfy(u -> {
+            assertThat(u.cn().is(Cn.REALTIME_DATA)).isTrue();
+            assertThat(u.header().flag().answerWanted()).isTrue();
+            assertThat(u.mn()).isEqualTo(MN);
+        });
+        assertThat(platform.sender.stats().acked())
+                .isEqualTo(platform.sender.stats().sent());
+    }
+
+    @Test
+    void a_device_never_given_its_mn_sends_the_factory_default() {
+        setUp(false, 0);
+        time.scheduler.runFor(Duration.ofMinutes(16));
+        assertThat(uploads()).isNotEmpty().allSatisfy(u -> assertThat(u.mn()).isEqualTo("000000000000000000000000"));
+    }
+
+    @Test
+    void lost_lora_polls_are_marked_b_not_invented() {
+        setUp(true, 0.5);
+        time.scheduler.runFor(Duration.ofHours(3));
+        long flaggedB = uploads().stream()
+                .flatMap(u -> u.factors().stream())
+                .filter(f -> f.flagLetter().filter("B"::equals).isPresent())
+                .peek(f -> assertThat(f.rtd()).isEmpty())
+                .count();
+        assertThat(flaggedB).isEqualTo(dtu.lostPolls()).isPositive();
+    }
+
+    private List<Hj212Message> command(Cn cn, String pw, Cp cp) {
+        int before = platform.received.size();
+        Header h = Header.of(
+                Qn.of(LocalDateTime.ofInstant(time.now(), ZONE)),
+                St.FLUE_GAS_PROCESS,
+                cn,
+                pw,
+                MN,
+                Flag.of(true, false));
+        byte[] frame = Hj212Codec.encode(Hj212Message.of(h, cp), Direction.DOWN);
+        dtu.onFrame("p", Hj212Codec.strict().decode(frame, Direction.DOWN));
+        return List.copyOf(platform.received.subList(before, platform.received.size()));
+    }
+
+    @Test
+    void answers_get_time_set_interval_and_refuses_a_wrong_password() {
+        setUp(true, 0);
+        time.scheduler.runFor(Duration.ofMinutes(1));
+        List<Hj212Message> getTime = command(Cn.DEVICE_TIME, "123456", Cp.EMPTY);
+        assertThat(getTime).hasSize(3);
+        assertThat(((Reply) getTime.get(0)).qnRtn()).contains(QnRtn.READY);
+        assertThat(((Command) getTime.get(1)).systemTime()).contains(LocalDateTime.of(2026, 3, 1, 0, 1));
+        assertThat(((Reply) getTime.get(2)).exeRtn()).contains(ExeRtn.SUCCESS);
+        assertThat(getTime)
+                .allSatisfy(m -> assertThat(m.header().qn())
+                        .isEqualTo(getTime.get(0).header().qn()));
+
+        List<Hj212Message> wrongPw =
+                command(Cn.SET_REALTIME_INTERVAL, "999999", Cp.of(CpItem.of("RtdInterval", "300")));
+        assertThat(wrongPw).hasSize(1);
+        assertThat(((Reply) wrongPw.get(0)).qnRtn()).contains(QnRtn.WRONG_PW);
+
+        command(Cn.SET_REALTIME_INTERVAL, "123456", Cp.of(CpItem.of("RtdInterval", "300")));
+        time.scheduler.runFor(Duration.ofMinutes(30));
+        List<String> times =
+                uploads().stream().map(DataUpload::dataTimeText).distinct().toList();
+        assertThat(times).contains("20260301002000", "20260301002500"); // every 5 minutes after the first poll
+    }
+
+    @Test
+    void a_drifting_clock_stamps_its_records_wrong_until_the_platform_sets_the_time() {
+        setUp(true, 0);
+        dtu.setClockOffset(Duration.ofMinutes(20));
+        time.scheduler.runFor(Duration.ofMinutes(16));
+        assertThat(uploads().get(0).dataTimeText()).isEqualTo("20260301003500"); // 00:15 + 20 min
+        command(Cn.SET_DEVICE_TIME, "123456", Cp.of(CpItem.of("SystemTime", "20260301001600")));
+        time.scheduler.runFor(Duration.ofMinutes(15));
+        assertThat(uploads().get(uploads().size() - 1).dataTimeText()).isEqualTo("20260301003000");
+    }
+}
