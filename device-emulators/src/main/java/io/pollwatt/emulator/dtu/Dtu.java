@@ -106,6 +106,7 @@ public final class Dtu {
     private final Scheduler scheduler;
     private final Map<String, Sender> senders = new LinkedHashMap<>();
     private final Map<String, Uplink> uplinks = new LinkedHashMap<>();
+    private final List<RecordStore.Dropped> dropped = new ArrayList<>();
     private Duration rtdInterval;
     private Duration clockOffset = Duration.ZERO;
     private String pw;
@@ -141,9 +142,30 @@ public final class Dtu {
         return sender;
     }
 
-    /** Starts polling on the grid: the first poll at the next multiple of RtdInterval. */
+    /** Starts polling on the grid (the first poll at the next multiple of RtdInterval) and the hourly expiry. */
     public void start() {
         scheduleNextPoll();
+        scheduler.schedule(Duration.ofHours(1), this::expire);
+    }
+
+    /** Drops what is older than the store's retention (30 days) and records what was lost unsent. */
+    private void expire() {
+        for (RecordStore.Dropped d : store.expire(scheduler.now())) {
+            LOG.warn(
+                    "DTU {}: store full, dropped {} record(s) never acknowledged by {} ({} .. {})",
+                    mn(),
+                    d.count(),
+                    d.platform(),
+                    d.firstDataTime(),
+                    d.lastDataTime());
+            dropped.add(d);
+        }
+        scheduler.schedule(Duration.ofHours(1), this::expire);
+    }
+
+    /** What the store dropped unsent so far, per platform (the loss a platform must be able to report). */
+    public List<RecordStore.Dropped> dropped() {
+        return List.copyOf(dropped);
     }
 
     /** The MN the DTU sends. */

@@ -48,8 +48,13 @@ class DtuTest {
     private SimTime time;
     private TestPlatform platform;
     private Dtu dtu;
+    private RecordStore store;
 
     private void setUp(boolean mnDelivered, double loss) {
+        setUp(mnDelivered, loss, Duration.ofDays(30));
+    }
+
+    private void setUp(boolean mnDelivered, double loss, Duration retention) {
         time = new SimTime(T0);
         Seeds seeds = new Seeds(11);
         Enterprise e = PopulationGenerator.enterprise("E1", 6, seeds.streamFor("population/E1"));
@@ -61,7 +66,7 @@ class DtuTest {
             LoraLink.Config link = new LoraLink.Config(9, loss, 1.0, 0, Duration.ZERO, Duration.ofMillis(20));
             meters.add(new Dtu.MeterBinding(n++, f.id(), new LoraLink(link, seeds.streamFor("lora/" + f.id()))));
         }
-        RecordStore store = RecordStore.open(dir, Duration.ofDays(30), Set.of("p"));
+        store = RecordStore.open(dir, retention, Set.of("p"));
         dtu = new Dtu(
                 new Dtu.Config(
                         MN,
@@ -183,5 +188,27 @@ class DtuTest {
         command(Cn.SET_DEVICE_TIME, "123456", Cp.of(CpItem.of("SystemTime", "20260301001600")));
         time.scheduler.runFor(Duration.ofMinutes(15));
         assertThat(uploads().get(uploads().size() - 1).dataTimeText()).isEqualTo("20260301003000");
+    }
+
+    @Test
+    void an_outage_longer_than_the_store_loses_exactly_the_oldest_records_and_says_so() {
+        // a 2-day store and a 3-day outage stand for the 30-day store and a 31-day outage
+        setUp(true, 0, Duration.ofDays(2));
+        Instant back = T0.plus(Duration.ofDays(3));
+        platform.down = t -> t.isBefore(back);
+        time.scheduler.at(back, platform.sender::linkUp);
+        time.scheduler.runFor(Duration.ofDays(3).plusHours(2));
+        List<io.pollwatt.emulator.store.RecordStore.Dropped> dropped = dtu.dropped();
+        assertThat(dropped).isNotEmpty();
+        // every record built was either delivered or reported dropped, none both: the loss is exactly known
+        assertThat(dropped.get(0).firstDataTime()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
+        int droppedCount = dropped.stream()
+                .mapToInt(io.pollwatt.emulator.store.RecordStore.Dropped::count)
+                .sum();
+        assertThat(droppedCount
+                        + platform.received.stream()
+                                .filter(m -> m instanceof DataUpload)
+                                .count())
+                .isEqualTo(dtu.recordsBuilt());
     }
 }
