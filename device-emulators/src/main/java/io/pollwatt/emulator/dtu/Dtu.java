@@ -150,7 +150,9 @@ public final class Dtu {
 
     /** Drops what is older than the store's retention (30 days) and records what was lost unsent. */
     private void expire() {
-        for (RecordStore.Dropped d : store.expire(scheduler.now())) {
+        long inFlight =
+                senders.values().stream().mapToLong(Sender::inFlightSeq).min().orElse(Long.MAX_VALUE);
+        for (RecordStore.Dropped d : store.expire(scheduler.now(), inFlight)) {
             LOG.warn(
                     "DTU {}: store full, dropped {} record(s) never acknowledged by {} ({} .. {})",
                     mn(),

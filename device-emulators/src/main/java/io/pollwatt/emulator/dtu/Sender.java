@@ -259,6 +259,11 @@ public final class Sender {
         wake = scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, this::pump);
     }
 
+    /** The sequence number of the record waiting for its answer, or {@code Long.MAX_VALUE} when none. */
+    public long inFlightSeq() {
+        return inFlight == null ? Long.MAX_VALUE : inFlight.seq();
+    }
+
     /** Counters so far. */
     public Stats stats() {
         return new Stats(sent, acked, retries, unanswered, stray);

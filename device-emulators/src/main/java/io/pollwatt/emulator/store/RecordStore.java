@@ -223,9 +223,17 @@ public final class RecordStore implements Closeable {
      * reports per platform what it lost unsent.
      */
     public synchronized List<Dropped> expire(Instant now) {
+        return expire(now, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #expire(Instant)}, but keeps every record from sequence number {@code keepFromSeq} on (a record in
+     * flight is not dropped under its sender: its answer may still come).
+     */
+    public synchronized List<Dropped> expire(Instant now, long keepFromSeq) {
         long cutoff = now.minus(retention).getEpochSecond();
         int keepFrom = 0;
-        while (keepFrom < size && times[keepFrom] < cutoff) {
+        while (keepFrom < size && times[keepFrom] < cutoff && seqs[keepFrom] < keepFromSeq) {
             keepFrom++;
         }
         if (keepFrom == 0) {
