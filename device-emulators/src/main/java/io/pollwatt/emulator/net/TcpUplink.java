@@ -9,7 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.pollwatt.emulator.dtu.Uplink;
+import io.pollwatt.emulator.device.Uplink;
 import io.pollwatt.hj212.codec.Decoded;
 import io.pollwatt.hj212.codec.Direction;
 import io.pollwatt.hj212.codec.Mode;

@@ -1,6 +1,6 @@
 package io.pollwatt.emulator.net;
 
-import io.pollwatt.emulator.dtu.Scheduler;
+import io.pollwatt.emulator.device.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

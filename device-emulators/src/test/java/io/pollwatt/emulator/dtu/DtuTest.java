@@ -3,6 +3,10 @@ package io.pollwatt.emulator.dtu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pollwatt.emulator.code.FactorCodeTable;
+import io.pollwatt.emulator.device.FieldDevice;
+import io.pollwatt.emulator.device.Sender;
+import io.pollwatt.emulator.device.SimTime;
+import io.pollwatt.emulator.device.TestPlatform;
 import io.pollwatt.emulator.lora.LoraLink;
 import io.pollwatt.emulator.store.RecordStore;
 import io.pollwatt.hj212.codec.Direction;
@@ -68,14 +72,15 @@ class DtuTest {
         }
         store = RecordStore.open(dir, retention, Set.of("p"));
         dtu = new Dtu(
-                new Dtu.Config(
+                new FieldDevice.Identity(
                         MN,
                         "000000000000000000000000",
                         mnDelivered,
                         "123456",
-                        FactorCodeTable.pollwattDefault(),
+                        St.FLUE_GAS_PROCESS,
                         Duration.ofSeconds(900),
                         ZONE),
+                FactorCodeTable.pollwattDefault(),
                 meters,
                 id -> twin.samples().stream()
                         .filter(s -> s.pointId().equals(id))

@@ -14,7 +14,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import io.pollwatt.emulator.dtu.Sender;
+import io.pollwatt.emulator.device.Sender;
 import io.pollwatt.emulator.store.RecordStore;
 import io.pollwatt.hj212.codec.Decoded;
 import io.pollwatt.hj212.codec.Direction;

@@ -1,4 +1,4 @@
-package io.pollwatt.emulator.dtu;
+package io.pollwatt.emulator.device;
 
 import io.pollwatt.hj212.codec.Decoded;
 import io.pollwatt.hj212.codec.Direction;
@@ -16,17 +16,17 @@ import java.util.function.Predicate;
  * An in-memory platform for the sender's tests: judges every frame in strict mode, answers uploads with 9014 after
  * a delay unless told to stay silent, and can be unreachable for windows of virtual time.
  */
-final class TestPlatform implements Uplink {
+public final class TestPlatform implements Uplink {
 
-    final SimTime time;
-    final List<Hj212Message> received = new ArrayList<>();
-    final List<Decoded.Rejected> rejected = new ArrayList<>();
-    Sender sender;
-    Predicate<Instant> down = t -> false;
-    Predicate<Hj212Message> silent = m -> false;
-    Duration answerDelay = Duration.ofMillis(300);
+    public final SimTime time;
+    public final List<Hj212Message> received = new ArrayList<>();
+    public final List<Decoded.Rejected> rejected = new ArrayList<>();
+    public Sender sender;
+    public Predicate<Instant> down = t -> false;
+    public Predicate<Hj212Message> silent = m -> false;
+    public Duration answerDelay = Duration.ofMillis(300);
 
-    TestPlatform(SimTime time) {
+    public TestPlatform(SimTime time) {
         this.time = time;
     }
 
@@ -59,7 +59,7 @@ final class TestPlatform implements Uplink {
     }
 
     /** The DataTimes received, in arrival order. */
-    List<String> dataTimes() {
+    public List<String> dataTimes() {
         return received.stream().map(m -> ((DataUpload) m).dataTimeText()).toList();
     }
 }

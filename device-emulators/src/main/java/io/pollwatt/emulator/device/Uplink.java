@@ -1,4 +1,4 @@
-package io.pollwatt.emulator.dtu;
+package io.pollwatt.emulator.device;
 
 /**
  * A DTU's connection to one platform (4G, TCP in the field; in memory in tests). Frames go out with {@link #send};

@@ -1,4 +1,4 @@
-package io.pollwatt.emulator.dtu;
+package io.pollwatt.emulator.device;
 
 import io.pollwatt.twin.time.SimClock;
 import io.pollwatt.twin.time.SimScheduler;
@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** The twin's virtual scheduler as an emulator {@link Scheduler}. */
-final class SimTime implements Scheduler {
+public final class SimTime implements Scheduler {
 
-    final SimClock clock;
-    final SimScheduler scheduler;
+    public final SimClock clock;
+    public final SimScheduler scheduler;
 
-    SimTime(Instant start) {
+    public SimTime(Instant start) {
         clock = new SimClock(start);
         scheduler = new SimScheduler(clock);
     }

@@ -1,4 +1,4 @@
-package io.pollwatt.emulator.dtu;
+package io.pollwatt.emulator.device;
 
 import java.time.Duration;
 import java.time.Instant;

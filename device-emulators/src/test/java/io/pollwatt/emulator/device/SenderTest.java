@@ -1,4 +1,4 @@
-package io.pollwatt.emulator.dtu;
+package io.pollwatt.emulator.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

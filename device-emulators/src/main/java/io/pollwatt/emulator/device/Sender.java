@@ -1,4 +1,4 @@
-package io.pollwatt.emulator.dtu;
+package io.pollwatt.emulator.device;
 
 import io.pollwatt.emulator.store.RecordStore;
 import io.pollwatt.hj212.codec.Decoded;
