@@ -14,6 +14,7 @@ import io.pollwatt.hj212.message.ExeRtn;
 import io.pollwatt.hj212.message.Flag;
 import io.pollwatt.hj212.message.Header;
 import io.pollwatt.hj212.message.Hj212Message;
+import io.pollwatt.hj212.message.Hj212Time;
 import io.pollwatt.hj212.message.Qn;
 import io.pollwatt.hj212.message.QnRtn;
 import io.pollwatt.hj212.message.Reply;
@@ -136,6 +137,11 @@ public abstract class FieldDevice {
         return List.copyOf(dropped);
     }
 
+    /** Who the device is. */
+    public Identity identity() {
+        return identity;
+    }
+
     /** The MN the device sends. */
     public String mn() {
         return identity.mnDelivered() ? identity.mn() : identity.factoryMn();
@@ -219,7 +225,7 @@ public abstract class FieldDevice {
         switch (cn) {
             case DEVICE_TIME:
                 ready(platform, h);
-                send(platform, data(h, Cn.DEVICE_TIME, Cp.of(CpItem.of("SystemTime", time(deviceTime())))));
+                send(platform, data(h, Cn.DEVICE_TIME, Cp.of(CpItem.of("SystemTime", Hj212Time.format(deviceTime())))));
                 done(platform, h, ExeRtn.SUCCESS);
                 return;
             case SET_DEVICE_TIME: {
@@ -370,11 +376,5 @@ public abstract class FieldDevice {
     private static String segment(Hj212Message m) {
         byte[] frame = Hj212Codec.encode(m);
         return new String(frame, 6, frame.length - 12, StandardCharsets.UTF_8);
-    }
-
-    private static String time(LocalDateTime t) {
-        return "%04d%02d%02d%02d%02d%02d"
-                .formatted(
-                        t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
     }
 }

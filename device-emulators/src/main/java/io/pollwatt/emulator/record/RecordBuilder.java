@@ -10,6 +10,7 @@ import io.pollwatt.hj212.message.DataFlag;
 import io.pollwatt.hj212.message.Flag;
 import io.pollwatt.hj212.message.Header;
 import io.pollwatt.hj212.message.Hj212Message;
+import io.pollwatt.hj212.message.Hj212Time;
 import io.pollwatt.hj212.message.Qn;
 import io.pollwatt.hj212.message.St;
 import io.pollwatt.twin.electric.InstantValues;
@@ -57,7 +58,7 @@ public final class RecordBuilder {
     /** The 2011 realtime upload of the polls made at {@code dataTime}, with a QN from the DTU clock {@code qnTime}. */
     public Hj212Message realtime(LocalDateTime dataTime, LocalDateTime qnTime, List<MeterPoll> polls) {
         List<CpItem> items = new ArrayList<>();
-        items.add(CpItem.of("DataTime", time(dataTime)));
+        items.add(CpItem.of("DataTime", Hj212Time.format(dataTime)));
         for (MeterPoll poll : polls) {
             if (poll instanceof MeterPoll.Read read) {
                 for (Quantity q : quantities) {
@@ -92,7 +93,7 @@ public final class RecordBuilder {
     /** The 2051 record of the 15 minutes starting at {@code intervalStart}. */
     public Hj212Message interval(LocalDateTime intervalStart, LocalDateTime qnTime, List<IntervalStats> stats) {
         List<CpItem> items = new ArrayList<>();
-        items.add(CpItem.of("DataTime", time(intervalStart)));
+        items.add(CpItem.of("DataTime", Hj212Time.format(intervalStart)));
         for (IntervalStats s : stats) {
             String p = codes.code(Quantity.P, s.meter());
             items.add(CpItem.of(
@@ -165,11 +166,5 @@ public final class RecordBuilder {
             d = d.abs();
         }
         return d.toPlainString();
-    }
-
-    private static String time(LocalDateTime t) {
-        return "%04d%02d%02d%02d%02d%02d"
-                .formatted(
-                        t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
     }
 }
