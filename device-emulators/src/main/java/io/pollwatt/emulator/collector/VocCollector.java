@@ -109,7 +109,8 @@ public final class VocCollector extends FieldDevice {
     }
 
     @Override
-    protected Hj212Message buildRecord(LocalDateTime dataTime, LocalDateTime qnTime, String mn, String pw) {
+    protected List<Hj212Message> buildRecords(
+            LocalDateTime dataTime, java.util.function.Supplier<LocalDateTime> qnTimes, String mn, String pw) {
         List<CpItem> items = new ArrayList<>();
         items.add(CpItem.of("DataTime", Hj212Time.format(dataTime)));
         String[] all = {codes.tvoc(), codes.velocity(), codes.temperature(), codes.pressure(), codes.humidity()};
@@ -132,8 +133,8 @@ public final class VocCollector extends FieldDevice {
             items.add(item(codes.pressure(), s.pressureKpa(), 3, state.flag()));
             items.add(item(codes.humidity(), s.humidityPercent(), 1, state.flag()));
         }
-        Header h = Header.of(Qn.of(qnTime), identity().st(), Cn.REALTIME_DATA, pw, mn, Flag.of(true, false));
-        return Hj212Message.of(h, new Cp(items));
+        Header h = Header.of(Qn.of(qnTimes.get()), identity().st(), Cn.REALTIME_DATA, pw, mn, Flag.of(true, false));
+        return List.of(Hj212Message.of(h, new Cp(items)));
     }
 
     private static CpItem item(String code, double value, int decimals, DataFlag flag) {

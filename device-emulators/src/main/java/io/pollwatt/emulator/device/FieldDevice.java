@@ -98,8 +98,15 @@ public abstract class FieldDevice {
         this.pw = identity.pw();
     }
 
-    /** The device's record of this poll, stamped {@code dataTime} (device clock) with QN time {@code qnTime}. */
-    protected abstract Hj212Message buildRecord(LocalDateTime dataTime, LocalDateTime qnTime, String mn, String pw);
+    /**
+     * The device's records of this poll (its 2011 record first), stamped {@code dataTime} on the device clock; each
+     * takes its QN time from {@code qnTimes}.
+     */
+    protected abstract List<Hj212Message> buildRecords(
+            LocalDateTime dataTime, java.util.function.Supplier<LocalDateTime> qnTimes, String mn, String pw);
+
+    /** Called once by {@link #start}, for devices that sample between polls. */
+    protected void onStart() {}
 
     /** Connects a platform: the device uploads to it with its own send cursor in the store. */
     public Sender connect(String platform, Uplink uplink, Sender.Settings settings) {
@@ -111,6 +118,7 @@ public abstract class FieldDevice {
 
     /** Starts polling on the grid (the first poll at the next multiple of RtdInterval) and the hourly expiry. */
     public void start() {
+        onStart();
         scheduleNextPoll();
         scheduler.schedule(Duration.ofHours(1), this::expire);
     }
@@ -170,12 +178,13 @@ public abstract class FieldDevice {
     /** Builds, stores and offers this poll's record (if real-time upload is on). */
     void poll() {
         Instant now = scheduler.now();
-        Hj212Message record = buildRecord(deviceTime().withNano(0), nextQnTime(), mn(), pw);
-        for (Hj212Message packet : Packetizer.split(record)) {
-            long seq = store.append(now, record.cn().text(), segment(packet));
-            built++;
-            if (realtimeOn) {
-                senders.values().forEach(s -> s.offerLive(seq));
+        for (Hj212Message record : buildRecords(deviceTime().withNano(0), this::nextQnTime, mn(), pw)) {
+            for (Hj212Message packet : Packetizer.split(record)) {
+                long seq = store.append(now, record.cn().text(), segment(packet));
+                built++;
+                if (realtimeOn || !record.cn().is(Cn.REALTIME_DATA)) {
+                    senders.values().forEach(sender -> sender.offerLive(seq));
+                }
             }
         }
     }

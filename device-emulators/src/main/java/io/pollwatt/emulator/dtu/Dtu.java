@@ -4,16 +4,22 @@ import io.pollwatt.emulator.code.FactorCodeTable;
 import io.pollwatt.emulator.device.FieldDevice;
 import io.pollwatt.emulator.device.Scheduler;
 import io.pollwatt.emulator.lora.LoraLink;
+import io.pollwatt.emulator.meter.DemandRegisters;
 import io.pollwatt.emulator.record.MeterPoll;
 import io.pollwatt.emulator.record.RecordBuilder;
 import io.pollwatt.emulator.store.RecordStore;
+import io.pollwatt.hj212.message.Cn;
 import io.pollwatt.hj212.message.Hj212Message;
 import io.pollwatt.twin.sim.PointSample;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An emulated 4G DTU (domain-rules §1.4, rulebook D1): at every {@code RtdInterval} on the grid (900 s by default)
@@ -40,7 +46,29 @@ public final class Dtu extends FieldDevice {
     private final FactorCodeTable codes;
     private final List<MeterBinding> meters;
     private final Function<String, PointSample> readings;
+    private final Map<Integer, DemandRegisters> demand = new HashMap<>();
+    private final Map<Integer, Double> lastImport = new HashMap<>();
+    private final Map<Integer, Period> hour = new HashMap<>();
+    private final Map<Integer, Period> day = new HashMap<>();
+    private LocalDateTime previousPoll;
     private long lostPolls;
+
+    /** Sums of one meter's 15-minute values over an hour or a day. */
+    private static final class Period {
+        double energy;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+
+        void add(RecordBuilder.IntervalStats s) {
+            energy += s.energyKwh();
+            min = Math.min(min, s.minKw());
+            max = Math.max(max, s.maxKw());
+        }
+
+        RecordBuilder.IntervalStats stats(int meter, double hours) {
+            return new RecordBuilder.IntervalStats(meter, energy, energy / hours, min, max);
+        }
+    }
 
     /**
      * A DTU reading its meters' values through {@code readings} (the twin's samples by point id, at the current
@@ -64,19 +92,85 @@ public final class Dtu extends FieldDevice {
         return lostPolls;
     }
 
+    /** The meters sample their own power every minute (their demand registers), between the DTU's polls. */
     @Override
-    protected Hj212Message buildRecord(LocalDateTime dataTime, LocalDateTime qnTime, String mn, String pw) {
+    protected void onStart() {
+        for (MeterBinding m : meters) {
+            demand.put(m.number(), new DemandRegisters());
+        }
+        scheduler.schedule(Duration.ZERO, this::sampleMeters);
+    }
+
+    private void sampleMeters() {
+        for (MeterBinding m : meters) {
+            PointSample s = readings.apply(m.pointId());
+            if (s != null) {
+                demand.get(m.number()).sample(s.measured().pKw());
+            }
+        }
+        scheduler.schedule(Duration.ofMinutes(1), this::sampleMeters);
+    }
+
+    /**
+     * The 2011 record of this poll; then the 2051 record of the interval that just ended (energy as the register
+     * difference, power statistics from the meter's demand registers), and at an hour or day boundary the 2061 or
+     * 2031 record of the hour or day that ended.
+     */
+    @Override
+    protected List<Hj212Message> buildRecords(
+            LocalDateTime dataTime, Supplier<LocalDateTime> qnTimes, String mn, String pw) {
+        RecordBuilder builder = new RecordBuilder(codes, RecordBuilder.ALL, mn, pw);
         List<MeterPoll> polls = new ArrayList<>(meters.size());
+        List<RecordBuilder.IntervalStats> interval = new ArrayList<>();
         for (MeterBinding m : meters) {
             LoraLink.Outcome outcome = m.link().exchange(scheduler.now(), 12, 96);
             PointSample s = outcome instanceof LoraLink.Delivered ? readings.apply(m.pointId()) : null;
+            DemandRegisters.Reading d =
+                    demand.containsKey(m.number()) ? demand.get(m.number()).take() : null;
             if (s == null) {
                 lostPolls++;
                 polls.add(new MeterPoll.Lost(m.number()));
-            } else {
-                polls.add(new MeterPoll.Read(m.number(), s.measured(), s.importKwh(), s.exportKwh()));
+                continue;
+            }
+            polls.add(new MeterPoll.Read(m.number(), s.measured(), s.importKwh(), s.exportKwh()));
+            Double before = lastImport.put(m.number(), s.importKwh());
+            if (before != null && d != null && previousPoll != null) {
+                interval.add(new RecordBuilder.IntervalStats(
+                        m.number(), energy(before, s.importKwh()), d.avgKw(), d.minKw(), d.maxKw()));
             }
         }
-        return new RecordBuilder(codes, RecordBuilder.ALL, mn, pw).realtime(dataTime, qnTime, polls);
+        List<Hj212Message> out = new ArrayList<>();
+        out.add(builder.realtime(dataTime, qnTimes.get(), polls));
+        if (previousPoll != null && !interval.isEmpty()) {
+            out.add(builder.interval(previousPoll, qnTimes.get(), interval));
+            for (RecordBuilder.IntervalStats st : interval) {
+                hour.computeIfAbsent(st.meter(), k -> new Period()).add(st);
+                day.computeIfAbsent(st.meter(), k -> new Period()).add(st);
+            }
+            if (dataTime.getMinute() == 0) {
+                out.add(builder.history(Cn.HOUR_DATA, dataTime.minusHours(1), qnTimes.get(), close(hour, 1)));
+                if (dataTime.getHour() == 0) {
+                    out.add(builder.history(Cn.DAY_DATA, dataTime.minusDays(1), qnTimes.get(), close(day, 24)));
+                }
+            }
+        }
+        previousPoll = dataTime;
+        return out;
+    }
+
+    private static List<RecordBuilder.IntervalStats> close(Map<Integer, Period> periods, double hours) {
+        List<RecordBuilder.IntervalStats> out = new ArrayList<>();
+        new java.util.TreeMap<>(periods).forEach((meter, p) -> out.add(p.stats(meter, hours)));
+        periods.clear();
+        return out;
+    }
+
+    /** Register difference, across a rollover of the DL/T 645 register (EM-07); a reset shows as it is. */
+    private static double energy(double before, double now) {
+        double delta = now - before;
+        if (delta < 0 && before > 0.9 * 999_999.99 && now < 0.1 * 999_999.99) {
+            delta += 999_999.99;
+        }
+        return delta;
     }
 }

@@ -92,8 +92,19 @@ public final class RecordBuilder {
 
     /** The 2051 record of the 15 minutes starting at {@code intervalStart}. */
     public Hj212Message interval(LocalDateTime intervalStart, LocalDateTime qnTime, List<IntervalStats> stats) {
+        return history(Cn.MINUTE_DATA, intervalStart, qnTime, stats);
+    }
+
+    /**
+     * A history record (2051 minute, 2061 hour, 2031 day; hj212-2017.md §9.3): per meter the energy as {@code -Cou}
+     * of the import-register item and the total power's {@code -Avg/-Min/-Max}, stamped with the period's start.
+     */
+    public Hj212Message history(Cn cn, LocalDateTime periodStart, LocalDateTime qnTime, List<IntervalStats> stats) {
+        if (cn != Cn.MINUTE_DATA && cn != Cn.HOUR_DATA && cn != Cn.DAY_DATA) {
+            throw new IllegalArgumentException("history records are 2051, 2061 or 2031, got " + cn);
+        }
         List<CpItem> items = new ArrayList<>();
-        items.add(CpItem.of("DataTime", Hj212Time.format(intervalStart)));
+        items.add(CpItem.of("DataTime", Hj212Time.format(periodStart)));
         for (IntervalStats s : stats) {
             String p = codes.code(Quantity.P, s.meter());
             items.add(CpItem.of(
@@ -106,7 +117,7 @@ public final class RecordBuilder {
                     new CpPair(e + "-Cou", number(s.energyKwh(), Quantity.EP_IMPORT.decimals())),
                     new CpPair(e + "-Flag", DataFlag.NORMAL.wire())));
         }
-        return Hj212Message.of(header(Cn.MINUTE_DATA, qnTime), new Cp(items));
+        return Hj212Message.of(header(cn, qnTime), new Cp(items));
     }
 
     private Header header(Cn cn, LocalDateTime qnTime) {

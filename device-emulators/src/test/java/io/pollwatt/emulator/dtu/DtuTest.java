@@ -93,9 +93,14 @@ class DtuTest {
         dtu.start();
     }
 
+    /** The 2011 uploads received. */
     private List<DataUpload> uploads() {
+        return uploads(Cn.REALTIME_DATA);
+    }
+
+    private List<DataUpload> uploads(Cn cn) {
         return platform.received.stream()
-                .filter(m -> m instanceof DataUpload)
+                .filter(m -> m instanceof DataUpload && m.cn().is(cn))
                 .map(m -> (DataUpload) m)
                 .toList();
     }
@@ -215,5 +220,49 @@ class DtuTest {
         assertThat(platform.rejected).isEmpty();
         assertThat(store.unsentCount("p")).isZero();
         assertThat(droppedCount + delivered).isEqualTo(dtu.recordsBuilt());
+    }
+
+    @Test
+    void interval_hour_and_day_records_carry_the_energy_and_add_up() {
+        setUp(true, 0);
+        time.scheduler.runFor(Duration.ofDays(1).plusMinutes(1));
+        assertThat(platform.rejected).isEmpty();
+        List<DataUpload> minutes = uploads(Cn.MINUTE_DATA);
+        List<DataUpload> hours = uploads(Cn.HOUR_DATA);
+        List<DataUpload> days = uploads(Cn.DAY_DATA);
+        assertThat(minutes).hasSize(95); // 00:15 .. 23:45 interval starts (the first poll has no interval)
+        assertThat(minutes.get(0).dataTimeText()).isEqualTo("20260301001500");
+        assertThat(hours)
+                .extracting(DataUpload::dataTimeText)
+                .startsWith("20260301000000", "20260301010000")
+                .hasSize(24);
+        assertThat(days).extracting(DataUpload::dataTimeText).containsExactly("20260301000000");
+        // meter 2's 2051 energies of 10:00-11:00 add up to its 2061 of 10:00, which equals the register difference
+        double quarterSum = minutes.stream()
+                .filter(m -> m.dataTimeText().startsWith("2026030110"))
+                .mapToDouble(m ->
+                        m.factor("g71802").orElseThrow().cou().orElseThrow().doubleValue())
+                .sum();
+        DataUpload hour10 = hours.stream()
+                .filter(h -> h.dataTimeText().equals("20260301100000"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(hour10.factor("g71802").orElseThrow().cou().orElseThrow().doubleValue())
+                .isCloseTo(quarterSum, org.assertj.core.api.Assertions.within(0.05));
+        double registerAt10 = register(uploads(), "20260301100000", "g71802");
+        double registerAt11 = register(uploads(), "20260301110000", "g71802");
+        assertThat(quarterSum).isCloseTo(registerAt11 - registerAt10, org.assertj.core.api.Assertions.within(0.05));
+    }
+
+    /** A factor's -Rtd in the 2011 record of {@code dataTime}, whichever packet carries it. */
+    private static double register(List<DataUpload> realtime, String dataTime, String code) {
+        return realtime.stream()
+                .filter(u -> u.dataTimeText().equals(dataTime))
+                .flatMap(u -> u.factor(code).stream())
+                .findFirst()
+                .orElseThrow()
+                .rtd()
+                .orElseThrow()
+                .doubleValue();
     }
 }
