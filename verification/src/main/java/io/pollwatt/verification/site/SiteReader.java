@@ -394,6 +394,14 @@ final class SiteReader {
             duty = l.number("duty", false, 1.0, "a duty fraction in (0, 1]");
         } else if (shape != null) {
             cycle = l.duration("cycle", true, null, "the " + shape + " load's period, like 20m");
+            if (cycle != null && (cycle.toMinutes() < 1 || cycle.toSeconds() % 60 != 0)) {
+                // the twin steps in whole minutes and truncates a cycle to them: 30s would read as a steady load
+                errors.add(
+                        l.at("cycle"),
+                        Code.OUT_OF_RANGE,
+                        "a cycle of whole minutes, at least 1m",
+                        l.get("cycle").shown());
+            }
             duty = l.number("duty", true, null, "the fraction of each cycle at full load, in (0, 1]");
         }
         Double idle = l.power("idleKw", false, 0.0, true);

@@ -316,6 +316,17 @@ class SiteFileTest {
     }
 
     @Test
+    void a_cycle_is_whole_minutes_because_the_twin_steps_in_minutes() {
+        String text = MINIMAL.replace(
+                "load: {shape: STEADY, ratedKw: 55}", "load: {shape: CYCLIC, ratedKw: 55, cycle: 90s, duty: 0.5}");
+
+        assertThat(errors(text))
+                .singleElement()
+                .extracting(SiteError::code, SiteError::expected, SiteError::actual)
+                .containsExactly(SiteError.Code.OUT_OF_RANGE, "a cycle of whole minutes, at least 1m", "90s");
+    }
+
+    @Test
     void a_high_voltage_circuit_needs_a_pt() {
         String text = MINIMAL.replace("kind: MAIN, meter:", "kind: MAIN, circuit: {voltage: 20000}, meter:");
 
