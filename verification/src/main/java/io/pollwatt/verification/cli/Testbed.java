@@ -23,14 +23,15 @@ import picocli.CommandLine.Spec;
  * tests run it in-process and capture what it prints.
  *
  * <p>Exit codes: 0 ran (and, for {@code suite}, everything passed); 1 a verdict or input failure the command
- * reports ({@code suite} failures, {@code encode} input it could not encode); 2 usage error or unreadable input.
+ * reports ({@code suite} failures, {@code encode} input it could not encode); 2 usage error or unreadable input
+ * (for {@code twin}: a site file with problems, or an output folder that cannot be written).
  */
 @Command(
         name = "testbed",
         mixinStandardHelpOptions = true,
         versionProvider = Testbed.Version.class,
-        description = "pollwatt testbed: HJ 212-2017 tools and the conformance suite.",
-        subcommands = {Hj212Command.class, SuiteCommand.class})
+        description = "pollwatt testbed: HJ 212-2017 tools, the twin of a site, and the conformance suite.",
+        subcommands = {Hj212Command.class, SuiteCommand.class, TwinCommand.class})
 public final class Testbed implements Runnable {
 
     /** Exit code of a usage error or an input that cannot be read. */
@@ -67,7 +68,7 @@ public final class Testbed implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: hj212 or suite");
+        throw new ParameterException(spec.commandLine(), "missing command: hj212, suite or twin");
     }
 
     /** What {@code -} stands for. */
