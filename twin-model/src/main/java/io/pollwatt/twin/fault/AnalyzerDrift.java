@@ -11,6 +11,12 @@ import java.util.List;
  */
 public record AnalyzerDrift(String target, Window window, double mgM3PerDay) implements Fault {
 
+    public AnalyzerDrift {
+        if (!Double.isFinite(mgM3PerDay)) {
+            throw new IllegalArgumentException("drift must be a finite number of mg/m³ a day, got " + mgM3PerDay);
+        }
+    }
+
     @Override
     public String kind() {
         return "analyzer-drift";

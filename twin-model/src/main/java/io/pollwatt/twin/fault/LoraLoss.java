@@ -12,6 +12,12 @@ import java.util.List;
  */
 public record LoraLoss(String target, Window window, double lossProbability) implements Fault {
 
+    public LoraLoss {
+        if (!(lossProbability >= 0 && lossProbability <= 1)) {
+            throw new IllegalArgumentException("loss probability must be in [0, 1], got " + lossProbability);
+        }
+    }
+
     @Override
     public String kind() {
         return "lora-loss";

@@ -12,6 +12,13 @@ import java.util.List;
  */
 public record RegisterNearMax(String target, Window window, double belowMaxKwh) implements Fault {
 
+    public RegisterNearMax {
+        if (!(belowMaxKwh > 0)) {
+            throw new IllegalArgumentException(
+                    "the register is set a positive amount below its maximum, got " + belowMaxKwh);
+        }
+    }
+
     @Override
     public String kind() {
         return "register-rollover";

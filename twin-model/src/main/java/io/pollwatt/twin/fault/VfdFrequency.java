@@ -11,6 +11,12 @@ import java.util.List;
  */
 public record VfdFrequency(String target, Window window, double frequencyHz) implements Fault {
 
+    public VfdFrequency {
+        if (!(frequencyHz > 0 && frequencyHz <= 400)) {
+            throw new IllegalArgumentException("drive frequency must be in (0, 400] Hz, got " + frequencyHz);
+        }
+    }
+
     @Override
     public String kind() {
         return "vfd-output";

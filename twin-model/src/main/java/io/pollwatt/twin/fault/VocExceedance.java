@@ -11,6 +11,12 @@ import java.util.List;
  */
 public record VocExceedance(String target, Window window, double factor) implements Fault {
 
+    public VocExceedance {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("exceedance factor must be positive, got " + factor);
+        }
+    }
+
     @Override
     public String kind() {
         return "voc-exceedance";

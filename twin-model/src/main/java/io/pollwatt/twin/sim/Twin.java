@@ -108,6 +108,12 @@ public final class Twin {
             boolean known = fault.target().equals(enterprise.id())
                     || points.containsKey(fault.target())
                     || stackNoise.containsKey(fault.target());
+            if (known && points.containsKey(fault.target())) {
+                String wrong = targetKindProblem(fault, points.get(fault.target()).facility);
+                if (wrong != null) {
+                    throw new IllegalArgumentException(fault.kind() + " fault on " + fault.target() + ": " + wrong);
+                }
+            }
             if (!known) {
                 throw new IllegalArgumentException(fault.kind() + " fault names point " + fault.target()
                         + ", not in enterprise " + enterprise.id());
@@ -135,6 +141,30 @@ public final class Twin {
             groupLastOn.put(g.id(), lastOn);
         }
         step(); // the first instant has values too
+    }
+
+    /** Why a fault cannot act on this point, or null: treatment faults need TREAT points, and so on. */
+    private static String targetKindProblem(Fault fault, Facility f) {
+        boolean treatmentFault = fault instanceof TreatmentOff
+                || fault instanceof TreatmentUnderLoad
+                || fault instanceof TreatmentShifted
+                || fault instanceof DutySwitch
+                || fault instanceof TreatmentRunsAlone;
+        if (treatmentFault && f.kind() != FacilityKind.TREAT) {
+            return "needs a TREAT point, got " + f.kind();
+        }
+        if (fault instanceof ProductionInControlPeriod && !f.isProduction()) {
+            return "needs a PROD or PROD_TREAT point, got " + f.kind();
+        }
+        if ((fault instanceof MainCoversOnlyProduction || fault instanceof MergedMain)
+                && f.kind() != FacilityKind.MAIN) {
+            return "needs a MAIN point, got " + f.kind();
+        }
+        if (fault instanceof ReversedCt r && r.wiring() != f.circuit().wiring()) {
+            return "states wiring " + r.wiring() + " but the meter is "
+                    + f.circuit().wiring();
+        }
+        return null;
     }
 
     /** Looks ahead {@code lead} for every group's production, so treatment demand is one comparison per minute. */

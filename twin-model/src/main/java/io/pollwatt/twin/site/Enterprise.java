@@ -87,6 +87,16 @@ public record Enterprise(
                 out.add("point " + f.id() + " names an unknown parent " + f.parentId());
             }
         }
+        for (Facility f : facilities) {
+            Set<String> chain = new HashSet<>();
+            Facility p = f;
+            while (p != null && p.parentId() != null && chain.add(p.id())) {
+                p = byId.get(p.parentId());
+            }
+            if (p != null && p.parentId() != null && p.id().equals(f.id())) {
+                out.add("point " + f.id() + " feeds itself through its parents " + chain);
+            }
+        }
         Set<String> groupIds = new HashSet<>();
         for (TreatmentGroup g : groups) {
             if (!groupIds.add(g.id())) {

@@ -54,8 +54,10 @@ public record LoadProfile(
         if (idleKw < 0 || idleKw > ratedKw) {
             throw new IllegalArgumentException("idle draw must be 0..rated, got " + idleKw);
         }
-        if (shape != Shape.STEADY && (cycle.isZero() || cycle.isNegative())) {
-            throw new IllegalArgumentException(shape + " load needs a positive cycle, got " + cycle);
+        if (shape != Shape.STEADY && (cycle.toMinutes() < 1 || cycle.toSeconds() % 60 != 0)) {
+            // the twin steps in whole minutes: a shorter cycle would silently read as a steady full load
+            throw new IllegalArgumentException(
+                    shape + " load needs a cycle of whole minutes, at least 1, got " + cycle);
         }
     }
 

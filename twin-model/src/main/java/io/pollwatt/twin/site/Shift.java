@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A daily production shift (班次): production runs from {@code start} to {@code end} every day; an end before the
- * start crosses midnight (the plastics factory's 08:00 finish after a night shift).
+ * start crosses midnight (the plastics factory's 08:00 finish after a night shift); an end equal to the start is
+ * round the clock.
  *
  * @param start start time of day
  * @param end end time of day
@@ -15,13 +16,14 @@ public record Shift(LocalTime start, LocalTime end) {
     public Shift {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
-        if (start.equals(end)) {
-            throw new IllegalArgumentException("a shift must not start and end at the same time: " + start);
-        }
+        // start == end is a shift round the clock (24 h)
     }
 
     /** Whether production runs at time of day {@code t}. */
     public boolean covers(LocalTime t) {
+        if (start.equals(end)) {
+            return true;
+        }
         return start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
     }
 }

@@ -280,4 +280,20 @@ class TwinTest {
                         / at(all, local(8, 0)).get("T1").trueKw())
                 .isCloseTo(1.3, within(0.1));
     }
+
+    @Test
+    void a_fault_on_the_wrong_kind_of_point_is_refused() {
+        Window w = Window.of(local(9, 0), Duration.ofHours(1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new Twin(textileLine(), List.of(new TreatmentOff("P1", w)), new Seeds(1), ZONE, MIDNIGHT))
+                .hasMessageContaining("treatment-off fault on P1: needs a TREAT point, got PROD");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Twin(
+                        textileLine(),
+                        List.of(new ReversedCt(
+                                "P1", w, io.pollwatt.twin.electric.Wiring.THREE_PHASE_THREE_WIRE, true, false, false)),
+                        new Seeds(1),
+                        ZONE,
+                        MIDNIGHT))
+                .hasMessageContaining("the meter is THREE_PHASE_FOUR_WIRE");
+    }
 }

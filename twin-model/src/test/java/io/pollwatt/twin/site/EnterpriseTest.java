@@ -83,4 +83,33 @@ class EnterpriseTest {
                 .hasMessageContaining("limit ratio 1.5");
         assertThatThrownBy(() -> Meter.of("bad id!", CtRatio.parse("200/5"))).hasMessageContaining("bad id!");
     }
+
+    @Test
+    void a_loop_of_parents_is_refused_and_a_shift_with_equal_ends_runs_round_the_clock() {
+        Facility a = new Facility(
+                "P1",
+                "P1",
+                FacilityKind.PROD,
+                Circuit.LOW_VOLTAGE_3P4W,
+                Meter.of("M-P1", CtRatio.parse("200/5")),
+                LoadProfile.steady(10, 0.85),
+                JudgementLimits.NONE,
+                "P2");
+        Facility b = new Facility(
+                "P2",
+                "P2",
+                FacilityKind.PROD,
+                Circuit.LOW_VOLTAGE_3P4W,
+                Meter.of("M-P2", CtRatio.parse("200/5")),
+                LoadProfile.steady(10, 0.85),
+                JudgementLimits.NONE,
+                "P1");
+        assertThatThrownBy(() -> new Enterprise(
+                        "E3", "x", "d", "i", List.of(a, b), List.of(), List.of(), List.of(), List.of(), List.of()))
+                .hasMessageContaining("feeds itself through its parents");
+        assertThat(new Shift(LocalTime.of(8, 0), LocalTime.of(8, 0)).covers(LocalTime.of(3, 0)))
+                .isTrue();
+        assertThatThrownBy(() -> new LoadProfile(LoadProfile.Shape.CYCLIC, 10, 0.8, 2, Duration.ofSeconds(30), 0.5, 1))
+                .hasMessageContaining("whole minutes");
+    }
 }

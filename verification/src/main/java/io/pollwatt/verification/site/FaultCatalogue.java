@@ -1,6 +1,8 @@
 package io.pollwatt.verification.site;
 
+import io.pollwatt.twin.electric.Wiring;
 import io.pollwatt.twin.fault.AnalyzerDrift;
+import io.pollwatt.twin.fault.ArchiveMismatch;
 import io.pollwatt.twin.fault.ClockDrift;
 import io.pollwatt.twin.fault.DutySwitch;
 import io.pollwatt.twin.fault.EnterpriseOutage;
@@ -9,6 +11,7 @@ import io.pollwatt.twin.fault.FedOutsideMain;
 import io.pollwatt.twin.fault.FrozenMeter;
 import io.pollwatt.twin.fault.LoraLoss;
 import io.pollwatt.twin.fault.MainCoversOnlyProduction;
+import io.pollwatt.twin.fault.MergedMain;
 import io.pollwatt.twin.fault.MeterOnWrongCircuit;
 import io.pollwatt.twin.fault.MnNotDelivered;
 import io.pollwatt.twin.fault.PhaseVoltageLost;
@@ -19,6 +22,7 @@ import io.pollwatt.twin.fault.RegisterReset;
 import io.pollwatt.twin.fault.ReversedCt;
 import io.pollwatt.twin.fault.SignFlapping;
 import io.pollwatt.twin.fault.TreatmentOff;
+import io.pollwatt.twin.fault.TreatmentRunsAlone;
 import io.pollwatt.twin.fault.TreatmentShifted;
 import io.pollwatt.twin.fault.TreatmentUnderLoad;
 import io.pollwatt.twin.fault.UplinkOutage;
@@ -26,6 +30,7 @@ import io.pollwatt.twin.fault.VfdFrequency;
 import io.pollwatt.twin.fault.VocExceedance;
 import io.pollwatt.twin.fault.Window;
 import io.pollwatt.twin.fault.WrongCtRatio;
+import io.pollwatt.twin.site.FacilityKind;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -76,7 +81,9 @@ final class FaultCatalogue {
         /** {@code a}, {@code b} or {@code c}. */
         PHASE,
         /** A point id. */
-        POINT_ID
+        POINT_ID,
+        /** One point id or a list of them. */
+        POINT_IDS
     }
 
     /**
@@ -96,8 +103,20 @@ final class FaultCatalogue {
         }
     }
 
-    /** The values of one staged fault, checked by type; parameters absent from the file hold their defaults. */
-    record Args(String target, Window window, Map<String, Object> values) {
+    /**
+     * The values of one staged fault, checked by type; parameters absent from the file hold their defaults. The
+     * target point's wiring and kind are known when the target is a point ({@code null} otherwise).
+     */
+    record Args(String target, Window window, Map<String, Object> values, Wiring wiring, FacilityKind targetKind) {
+        Args(String target, Window window, Map<String, Object> values) {
+            this(target, window, values, null, null);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> ids(String name) {
+            return (List<String>) values.get(name);
+        }
+
         double number(String name) {
             return (Double) values.get(name);
         }
@@ -196,14 +215,20 @@ final class FaultCatalogue {
                         optional("phaseA", ParamType.BOOLEAN, false, "phase a (3P3W: element 1) reversed"),
                         optional("phaseB", ParamType.BOOLEAN, false, "phase b reversed (3P4W only)"),
                         optional("phaseC", ParamType.BOOLEAN, false, "phase c (3P3W: element 2) reversed")),
-                a -> new ReversedCt(a.target(), a.window(), a.flag("phaseA"), a.flag("phaseB"), a.flag("phaseC")));
+                a -> new ReversedCt(
+                        a.target(),
+                        a.window(),
+                        a.wiring() == null ? Wiring.THREE_PHASE_FOUR_WIRE : a.wiring(),
+                        a.flag("phaseA"),
+                        a.flag("phaseB"),
+                        a.flag("phaseC")));
         add(
                 k,
                 "wrong-ct-ratio",
                 WrongCtRatio.class,
                 Target.POINT,
                 List.of(required("factor", ParamType.NUMBER, "configured ÷ actual ratio, positive, not 1")),
-                a -> new WrongCtRatio(a.target(), a.window(), a.number("factor")));
+                a -> new WrongCtRatio(a.target(), a.window(), a.number("factor"), a.targetKind() == FacilityKind.MAIN));
         add(
                 k,
                 "frozen-meter",
@@ -329,6 +354,31 @@ final class FaultCatalogue {
                 List.of(checked(
                         "lossProbability", "share of polls lost, [0, 1]", v -> v >= 0 && v <= 1, "a share in [0, 1]")),
                 a -> new LoraLoss(a.target(), a.window(), a.number("lossProbability")));
+        add(
+                k,
+                "treatment-runs-alone",
+                TreatmentRunsAlone.class,
+                Target.TREAT,
+                List.of(),
+                a -> new TreatmentRunsAlone(a.target(), a.window()));
+        add(
+                k,
+                "merged-main",
+                MergedMain.class,
+                Target.MAIN,
+                List.of(required("members", ParamType.POINT_IDS, "the points whose sum the \"main\" shows")),
+                a -> new MergedMain(a.target(), a.window(), a.ids("members")));
+        for (ArchiveMismatch.Mismatch m : ArchiveMismatch.Mismatch.values()) {
+            String name =
+                    "archive-" + m.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            add(
+                    k,
+                    name,
+                    ArchiveMismatch.class,
+                    m == ArchiveMismatch.Mismatch.NO_MAIN_POINT ? Target.ENTERPRISE : Target.POINT,
+                    List.of(),
+                    a -> new ArchiveMismatch(a.target(), a.window(), m));
+        }
         KINDS = Collections.unmodifiableMap(k);
     }
 

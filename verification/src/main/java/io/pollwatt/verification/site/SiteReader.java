@@ -644,12 +644,23 @@ final class SiteReader {
         if (errors.count() != before || d.target == null) {
             return;
         }
+        // built once the references are checked: some faults depend on the target's wiring or kind
+        d.window = new Window(start.atZone(zone).toInstant(), end.atZone(zone).toInstant());
+        d.values = values;
+    }
+
+    /** Builds a staged fault's record, knowing its target point (if it names one). */
+    private void buildFault(FaultDraft d, PointDraft target) {
         try {
-            Window window =
-                    new Window(start.atZone(zone).toInstant(), end.atZone(zone).toInstant());
-            d.fault = kind.build().apply(new FaultCatalogue.Args(d.target.id(), window, values));
+            d.fault = d.kind.build()
+                    .apply(new FaultCatalogue.Args(
+                            d.target.id(),
+                            d.window,
+                            d.values,
+                            target == null ? null : target.wiring,
+                            target == null ? null : target.kind));
         } catch (IllegalArgumentException e) {
-            rejected(d.loc, "a " + kind.name() + " fault the twin accepts", e);
+            rejected(d.loc, "a " + d.kind.name() + " fault the twin accepts", e);
         }
     }
 
@@ -688,6 +699,11 @@ final class SiteReader {
                 Ref r = f.ref(p.name(), p.required(), "a point id: " + doc);
                 d.pointParams.add(r);
                 return r == null ? null : r.id();
+            }
+            case POINT_IDS: {
+                List<Ref> refs = f.refs(p.name(), p.required(), "point ids: " + doc);
+                d.pointParams.addAll(refs);
+                return refs.stream().map(Ref::id).toList();
             }
             default:
                 throw new IllegalStateException("no reader for parameter type " + p.type());
@@ -867,6 +883,7 @@ final class SiteReader {
     }
 
     private void checkFault(FaultDraft f, Map<String, PointDraft> pointById, Map<String, StackDraft> stackById) {
+        int atStart = errors.count();
         Ref t = f.target;
         if (t != null) {
             FaultCatalogue.Target want = f.kind.target();
@@ -912,10 +929,14 @@ final class SiteReader {
                         "phaseB: true");
             }
         }
+        int before = errors.count();
         for (Ref r : f.pointParams) {
             if (r != null) {
                 point(r, pointById, x -> true, "a point id");
             }
+        }
+        if (f.window != null && errors.count() == before && errors.count() == atStart) {
+            buildFault(f, t == null ? null : pointById.get(t.id()));
         }
     }
 
@@ -1119,6 +1140,8 @@ final class SiteReader {
         Ref target;
         Loc phaseBLoc;
         final List<Ref> pointParams = new ArrayList<>();
+        Window window;
+        Map<String, Object> values;
         Fault fault;
     }
 

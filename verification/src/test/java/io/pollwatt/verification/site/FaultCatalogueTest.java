@@ -67,6 +67,8 @@ class FaultCatalogueTest {
                 return 'b';
             case POINT_ID:
                 return "X2";
+            case POINT_IDS:
+                return java.util.List.of("X2", "X3");
             default:
                 throw new IllegalStateException("no sample for " + p.type());
         }
