@@ -167,18 +167,20 @@ public abstract class FieldDevice {
 
     private void scheduleNextPoll() {
         long step = rtdInterval.getSeconds();
-        long now = scheduler.now().getEpochSecond();
-        long next = (now / step + 1) * step;
-        scheduler.schedule(Duration.ofSeconds(next - now), () -> {
-            poll();
+        Instant now = scheduler.now();
+        // the grid instant itself, not the moment the scheduler gets round to it (scaled time runs late by a little)
+        Instant next = Instant.ofEpochSecond((now.getEpochSecond() / step + 1) * step);
+        scheduler.schedule(Duration.between(now, next), () -> {
+            poll(next);
             scheduleNextPoll();
         });
     }
 
-    /** Builds, stores and offers this poll's record (if real-time upload is on). */
-    void poll() {
-        Instant now = scheduler.now();
-        for (Hj212Message record : buildRecords(deviceTime().withNano(0), this::nextQnTime, mn(), pw)) {
+    /** Builds, stores and offers the record of the poll due at {@code grid} (if real-time upload is on). */
+    void poll(Instant grid) {
+        Instant now = grid;
+        LocalDateTime stamp = LocalDateTime.ofInstant(grid.plus(clockOffset), identity.zone());
+        for (Hj212Message record : buildRecords(stamp, this::nextQnTime, mn(), pw)) {
             for (Hj212Message packet : Packetizer.split(record)) {
                 long seq = store.append(now, record.cn().text(), segment(packet));
                 built++;

@@ -36,7 +36,10 @@ public final class WallClockScheduler implements Scheduler, AutoCloseable {
 
     @Override
     public Cancellable schedule(Duration delay, Runnable action) {
-        ScheduledFuture<?> f = executor.schedule(action, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        // delays are in the clock's time: a scaled clock runs them sooner on the wall
+        long nanos =
+                clock instanceof ScaledClock scaled ? scaled.wallTimeFor(delay).toNanos() : delay.toNanos();
+        ScheduledFuture<?> f = executor.schedule(action, Math.max(0, nanos), TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
     }
 

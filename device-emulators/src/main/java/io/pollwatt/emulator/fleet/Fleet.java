@@ -1,0 +1,289 @@
+package io.pollwatt.emulator.fleet;
+
+import io.netty.channel.EventLoopGroup;
+import io.pollwatt.emulator.code.FactorCodeTable;
+import io.pollwatt.emulator.collector.Rs485Link;
+import io.pollwatt.emulator.collector.VocCollector;
+import io.pollwatt.emulator.device.FieldDevice;
+import io.pollwatt.emulator.device.Sender;
+import io.pollwatt.emulator.dtu.Dtu;
+import io.pollwatt.emulator.lora.LoraLink;
+import io.pollwatt.emulator.net.TcpUplink;
+import io.pollwatt.emulator.net.WallClockScheduler;
+import io.pollwatt.emulator.store.RecordStore;
+import io.pollwatt.hj212.codec.Decoded;
+import io.pollwatt.hj212.message.St;
+import io.pollwatt.twin.fault.Fault;
+import io.pollwatt.twin.random.Seeds;
+import io.pollwatt.twin.sim.PointSample;
+import io.pollwatt.twin.sim.StackSample;
+import io.pollwatt.twin.sim.Twin;
+import io.pollwatt.twin.site.Enterprise;
+import io.pollwatt.twin.site.Facility;
+import io.pollwatt.twin.site.Stack;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Many enterprises' devices in one process (device-emulators issue, fleet runner): per enterprise a {@link Twin}
+ * stepped every simulated minute, one {@link Dtu} for its meters (up to 99) and one {@link VocCollector} per stack
+ * with an analyzer, each with its own 30-day store under {@code storeRoot} and its own TCP connection to the
+ * target platform. Everything runs on one {@link WallClockScheduler} thread, whose clock may be scaled, so device
+ * logic stays single-threaded; the network runs on the Netty event loops.
+ */
+public final class Fleet implements AutoCloseable {
+
+    /** The name of the target platform in the stores' cursors. */
+    public static final String PLATFORM = "platform";
+
+    /**
+     * How the fleet runs.
+     *
+     * @param target the platform's HJ 212 address
+     * @param zone the devices' zone
+     * @param start the simulated start (the scheduler's clock must read it at {@link #start})
+     * @param storeRoot where the devices keep their stores
+     * @param seed the run seed (twins, links, MNs)
+     * @param sender answer timeout, retries, resend pacing
+     */
+    public record Settings(
+            InetSocketAddress target, ZoneId zone, Instant start, Path storeRoot, long seed, Sender.Settings sender) {
+        public Settings {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(zone, "zone");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(storeRoot, "storeRoot");
+            Objects.requireNonNull(sender, "sender");
+        }
+    }
+
+    /**
+     * Where the fleet stands.
+     *
+     * @param enterprises enterprises simulated
+     * @param devices DTUs and data collectors
+     * @param connected devices whose connection is up
+     * @param simulatedNow the simulated instant
+     * @param recordsBuilt records built and stored (packets one by one)
+     * @param framesSent uploads sent, resends included
+     * @param framesAcked uploads the platform acknowledged
+     * @param retries resends of unanswered uploads
+     * @param unsent records not yet acknowledged
+     * @param dropped records dropped unsent by full stores
+     */
+    public record Summary(
+            int enterprises,
+            int devices,
+            int connected,
+            Instant simulatedNow,
+            long recordsBuilt,
+            long framesSent,
+            long framesAcked,
+            long retries,
+            long unsent,
+            long dropped) {}
+
+    private record Device(FieldDevice device, Sender sender, TcpUplink uplink, RecordStore store) {}
+
+    private final WallClockScheduler scheduler;
+    private final List<Twin> twins = new ArrayList<>();
+    private final List<Map<String, PointSample>> latest = new ArrayList<>();
+    private final List<Device> devices = new ArrayList<>();
+    private final Settings settings;
+    private Instant twinTime;
+
+    private Fleet(WallClockScheduler scheduler, Settings settings) {
+        this.scheduler = scheduler;
+        this.settings = settings;
+    }
+
+    /**
+     * Builds the fleet and starts it: connections, polling, the twins' minute steps.
+     *
+     * @param faults per enterprise id, the faults its twin plays (absent: none)
+     */
+    public static Fleet start(
+            List<Enterprise> enterprises,
+            Map<String, List<Fault>> faults,
+            Settings settings,
+            WallClockScheduler scheduler,
+            EventLoopGroup group) {
+        Fleet fleet = new Fleet(scheduler, settings);
+        CompletableFuture<Void> built = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            try {
+                fleet.build(enterprises, faults, group);
+                built.complete(null);
+            } catch (RuntimeException e) {
+                built.completeExceptionally(e);
+            }
+        });
+        built.join();
+        return fleet;
+    }
+
+    private void build(List<Enterprise> enterprises, Map<String, List<Fault>> faults, EventLoopGroup group) {
+        Seeds seeds = new Seeds(settings.seed());
+        twinTime = settings.start();
+        int deviceNumber = 0;
+        for (Enterprise e : enterprises) {
+            Twin twin = new Twin(e, faults.getOrDefault(e.id(), List.of()), seeds, settings.zone(), settings.start());
+            twins.add(twin);
+            Map<String, PointSample> samples = new HashMap<>();
+            twin.samples().forEach(s -> samples.put(s.pointId(), s));
+            latest.add(samples);
+            List<Dtu.MeterBinding> meters = new ArrayList<>();
+            int n = 1;
+            for (Facility f : e.facilities()) {
+                if (n > 99) {
+                    throw new IllegalArgumentException(
+                            "enterprise " + e.id() + " has more than 99 points; one DTU carries at most 99 meters");
+                }
+                LoraLink link =
+                        new LoraLink(LoraLink.Config.typical(), seeds.streamFor("lora/" + e.id() + "/" + f.id()));
+                meters.add(new Dtu.MeterBinding(n++, f.id(), link));
+            }
+            String mn = mn(++deviceNumber);
+            RecordStore store = store(e.id(), mn);
+            Dtu dtu = new Dtu(
+                    identity(mn, St.FLUE_GAS_PROCESS),
+                    FactorCodeTable.pollwattDefault(),
+                    meters,
+                    samples::get,
+                    store,
+                    scheduler);
+            devices.add(connect(dtu, store, group));
+            for (Stack stack : e.stacks()) {
+                if (stack.analyzer() == null) {
+                    continue;
+                }
+                String cmn = mn(++deviceNumber);
+                RecordStore cstore = store(e.id(), cmn);
+                VocCollector collector = new VocCollector(
+                        identity(cmn, St.AIR_POLLUTION_SOURCE),
+                        VocCollector.Codes.DEFAULT,
+                        stack.id(),
+                        id -> stackSample(twin, id),
+                        Rs485Link.clean(seeds.streamFor("rs485/" + e.id() + "/" + stack.id())),
+                        1000,
+                        cstore,
+                        scheduler);
+                devices.add(connect(collector, cstore, group));
+            }
+        }
+        devices.forEach(d -> d.device().start());
+        scheduler.schedule(Duration.ofMinutes(1), this::stepTwins);
+    }
+
+    /** Steps every twin to the next simulated minute (the grid instant, not the moment the thread runs). */
+    private void stepTwins() {
+        twinTime = twinTime.plus(Duration.ofMinutes(1));
+        for (int i = 0; i < twins.size(); i++) {
+            Twin twin = twins.get(i);
+            twin.advanceTo(twinTime);
+            Map<String, PointSample> samples = latest.get(i);
+            twin.samples().forEach(s -> samples.put(s.pointId(), s));
+        }
+        Duration untilNext = Duration.between(scheduler.now(), twinTime.plus(Duration.ofMinutes(1)));
+        scheduler.schedule(untilNext.isNegative() ? Duration.ZERO : untilNext, this::stepTwins);
+    }
+
+    private static StackSample stackSample(Twin twin, String stackId) {
+        return twin.stackSamples().stream()
+                .filter(s -> s.stackId().equals(stackId))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private Device connect(FieldDevice device, RecordStore store, EventLoopGroup group) {
+        TcpUplink uplink = new TcpUplink(group, settings.target(), Duration.ofSeconds(5), scheduler::execute);
+        Sender sender = device.connect(PLATFORM, uplink, settings.sender());
+        uplink.start(new TcpUplink.Listener() {
+            @Override
+            public void onFrame(Decoded decoded) {
+                device.onFrame(PLATFORM, decoded);
+            }
+
+            @Override
+            public void onUp() {
+                sender.linkUp();
+            }
+
+            @Override
+            public void onDown() {
+                sender.linkDown();
+            }
+        });
+        return new Device(device, sender, uplink, store);
+    }
+
+    private FieldDevice.Identity identity(String mn, St st) {
+        return new FieldDevice.Identity(
+                mn, "000000000000000000000000", true, "123456", st, Duration.ofSeconds(900), settings.zone());
+    }
+
+    private RecordStore store(String enterprise, String mn) {
+        return RecordStore.open(
+                settings.storeRoot().resolve(enterprise).resolve(mn), Duration.ofDays(30), Set.of(PLATFORM));
+    }
+
+    /** Device {@code n}'s MN: 24 upper-case hex digits, {@code 0100…} then the number. */
+    static String mn(int n) {
+        return "0100%020X".formatted(n);
+    }
+
+    /** Where the fleet stands now (read on the fleet's thread). */
+    public Summary summary() {
+        CompletableFuture<Summary> s = new CompletableFuture<>();
+        scheduler.execute(() -> s.complete(summarize()));
+        return s.join();
+    }
+
+    private Summary summarize() {
+        long built = 0;
+        long sent = 0;
+        long acked = 0;
+        long retries = 0;
+        long unsent = 0;
+        long dropped = 0;
+        int connected = 0;
+        for (Device d : devices) {
+            built += d.device().recordsBuilt();
+            Sender.Stats st = d.sender().stats();
+            sent += st.sent();
+            acked += st.acked();
+            retries += st.retries();
+            unsent += d.store().unsentCount(PLATFORM);
+            dropped += d.device().dropped().stream()
+                    .mapToLong(RecordStore.Dropped::count)
+                    .sum();
+            connected += d.uplink().isUp() ? 1 : 0;
+        }
+        return new Summary(
+                twins.size(), devices.size(), connected, scheduler.now(), built, sent, acked, retries, unsent, dropped);
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            for (Device d : devices) {
+                d.sender().stop();
+                d.uplink().close();
+                d.store().close();
+            }
+            done.complete(null);
+        });
+        done.join();
+    }
+}
