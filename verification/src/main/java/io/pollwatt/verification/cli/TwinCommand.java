@@ -102,7 +102,7 @@ final class TwinCommand implements Callable<Integer> {
         }
         SiteFile siteFile;
         try {
-            siteFile = load();
+            siteFile = loadSite(site);
         } catch (SiteFileException e) {
             for (SiteError error : e.errors()) {
                 err.println(error.message());
@@ -177,7 +177,7 @@ final class TwinCommand implements Callable<Integer> {
     }
 
     /** The site file at the path given, or else the ready site of that name. */
-    private SiteFile load() throws IOException, SiteFileException {
+    static SiteFile loadSite(String site) throws IOException, SiteFileException {
         Path path = null;
         try {
             path = Path.of(site);

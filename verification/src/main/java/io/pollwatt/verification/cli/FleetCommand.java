@@ -1,0 +1,259 @@
+package io.pollwatt.verification.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.pollwatt.emulator.device.Sender;
+import io.pollwatt.emulator.fleet.Fleet;
+import io.pollwatt.emulator.net.ScaledClock;
+import io.pollwatt.emulator.net.WallClockScheduler;
+import io.pollwatt.twin.fault.Fault;
+import io.pollwatt.twin.population.PopulationGenerator;
+import io.pollwatt.twin.random.Seeds;
+import io.pollwatt.twin.site.Enterprise;
+import io.pollwatt.verification.site.ReadySites;
+import io.pollwatt.verification.site.SiteError;
+import io.pollwatt.verification.site.SiteFile;
+import io.pollwatt.verification.site.SiteFileException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code testbed fleet}: many enterprises' emulated DTUs and stack collectors, driven by their twins, uploading to a
+ * platform over TCP in scaled wall-clock time. Progress goes to standard error every two seconds; a JSON summary to
+ * standard output at the end. Bad site files fail before anything connects.
+ */
+@Command(
+        name = "fleet",
+        mixinStandardHelpOptions = true,
+        versionProvider = Testbed.Version.class,
+        description = {
+            "Run emulated devices of many enterprises against a platform over TCP (HJ 212-2017).",
+            "Exit 0 when the run completed, 1 when records stayed unacknowledged, 2 for bad input."
+        })
+final class FleetCommand implements Callable<Integer> {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(
+            names = "--sites",
+            split = ",",
+            paramLabel = "FILE|DIR|NAME",
+            description = "site files, folders of them, or ready sites (" + "textile, food, …)")
+    private List<String> sites = new ArrayList<>();
+
+    @Option(names = "--generate", paramLabel = "N", description = "also N generated enterprises")
+    private int generate;
+
+    @Option(names = "--points", paramLabel = "P", defaultValue = "30", description = "points per generated enterprise")
+    private int points;
+
+    @Option(names = "--target", required = true, paramLabel = "HOST:PORT", description = "the platform's HJ 212 port")
+    private String target;
+
+    @Option(
+            names = "--start",
+            required = true,
+            paramLabel = "YYYY-MM-DDTHH:MM",
+            description = "simulated start, local time (Asia/Shanghai)")
+    private String start;
+
+    @Option(names = "--days", paramLabel = "D", defaultValue = "1", description = "simulated days")
+    private double days;
+
+    @Option(
+            names = "--speed",
+            paramLabel = "max|xN|realtime",
+            defaultValue = "realtime",
+            description = "xN runs N times faster than the wall clock; max needs the in-process platform")
+    private String speed;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "run seed")
+    private long seed;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "where the devices keep their stores")
+    private Path store;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        double factor = speedFactor(err);
+        if (factor <= 0) {
+            return Testbed.EXIT_USAGE;
+        }
+        InetSocketAddress address = address(target);
+        LocalDateTime from;
+        try {
+            from = LocalDateTime.parse(start);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--start must look like 2026-03-02T00:00, got '" + start + "'");
+        }
+        List<Enterprise> enterprises = new ArrayList<>();
+        Map<String, List<Fault>> faults = new LinkedHashMap<>();
+        try {
+            for (String s : sites) {
+                for (SiteFile f : load(s)) {
+                    enterprises.add(f.enterprise());
+                    faults.put(f.enterprise().id(), f.faults());
+                }
+            }
+        } catch (SiteFileException e) {
+            for (SiteError error : e.errors()) {
+                err.println(error.message());
+            }
+            err.println("testbed fleet: " + e.errors().size() + " problem(s); nothing connected");
+            return Testbed.EXIT_USAGE;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("testbed fleet: " + e.getMessage());
+            return Testbed.EXIT_USAGE;
+        }
+        Seeds seeds = new Seeds(seed);
+        for (int i = 1; i <= generate; i++) {
+            String id = "G%05d".formatted(i);
+            enterprises.add(PopulationGenerator.enterprise(id, points, seeds.streamFor("population/" + id)));
+        }
+        if (enterprises.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --sites or --generate");
+        }
+        Path storeRoot = store != null ? store : Files.createTempDirectory("pollwatt-fleet");
+        Instant simulatedStart = from.atZone(ZONE).toInstant();
+        Instant end = simulatedStart.plusSeconds((long) (days * 86_400));
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        Fleet.Summary summary;
+        try (WallClockScheduler scheduler =
+                        new WallClockScheduler(new ScaledClock(Clock.systemUTC(), simulatedStart, factor), "fleet");
+                Fleet fleet = Fleet.start(
+                        enterprises,
+                        faults,
+                        new Fleet.Settings(address, ZONE, simulatedStart, storeRoot, seed, Sender.Settings.defaults()),
+                        scheduler,
+                        group)) {
+            summary = fleet.summary();
+            while (summary.simulatedNow().isBefore(end)) {
+                TimeUnit.SECONDS.sleep(2); // the CLI's own pace; devices run on the fleet's thread
+                summary = fleet.summary();
+                progress(err, summary, simulatedStart, end);
+            }
+            summary = fleet.summary();
+        } finally {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        }
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("enterprises", summary.enterprises());
+        json.put("devices", summary.devices());
+        json.put("connected", summary.connected());
+        json.put("simulatedFrom", from.toString());
+        json.put(
+                "simulatedTo",
+                LocalDateTime.ofInstant(summary.simulatedNow(), ZONE).toString());
+        json.put("recordsBuilt", summary.recordsBuilt());
+        json.put("framesSent", summary.framesSent());
+        json.put("framesAcked", summary.framesAcked());
+        json.put("retries", summary.retries());
+        json.put("unsent", summary.unsent());
+        json.put("dropped", summary.dropped());
+        json.put("store", storeRoot.toString());
+        out.println(Json.MAPPER.writeValueAsString(json));
+        out.flush();
+        return summary.unsent() == 0 ? 0 : 1;
+    }
+
+    private static void progress(PrintWriter err, Fleet.Summary s, Instant from, Instant end) {
+        double done = 100.0
+                * Duration.between(from, s.simulatedNow()).toSeconds()
+                / Math.max(1, Duration.between(from, end).toSeconds());
+        err.printf(
+                Locale.ROOT,
+                "fleet: %s (%.0f%%) devices %d/%d up, records %d, sent %d, acked %d, unsent %d%n",
+                LocalDateTime.ofInstant(s.simulatedNow(), ZONE),
+                Math.min(100, done),
+                s.connected(),
+                s.devices(),
+                s.recordsBuilt(),
+                s.framesSent(),
+                s.framesAcked(),
+                s.unsent());
+        err.flush();
+    }
+
+    private double speedFactor(PrintWriter err) {
+        if ("realtime".equals(speed)) {
+            return 1;
+        }
+        if ("max".equals(speed)) {
+            err.println("testbed fleet: --speed max runs in virtual time beside the in-process reference platform,"
+                    + " which is not part of this build yet; use --speed xN or realtime against --target");
+            return -1;
+        }
+        if (speed.startsWith("x")) {
+            try {
+                double f = Double.parseDouble(speed.substring(1));
+                if (f > 0) {
+                    return f;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "--speed must be max, xN (N > 0) or realtime," + " got '" + speed + "'");
+    }
+
+    private InetSocketAddress address(String text) {
+        int colon = text.lastIndexOf(':');
+        try {
+            return new InetSocketAddress(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--target must be HOST:PORT, got '" + text + "'");
+        }
+    }
+
+    /** A site file, every *.yaml of a folder, or a ready site. */
+    private static List<SiteFile> load(String site) throws IOException, SiteFileException {
+        Path path = Path.of(site);
+        if (Files.isDirectory(path)) {
+            List<SiteFile> out = new ArrayList<>();
+            try (Stream<Path> files = Files.list(path)) {
+                for (Path p : files.filter(p -> p.toString().endsWith(".yaml"))
+                        .sorted()
+                        .toList()) {
+                    out.add(SiteFile.read(p));
+                }
+            }
+            return out;
+        }
+        if (!Files.exists(path) && ReadySites.text(site).isEmpty()) {
+            throw new IllegalArgumentException("no site file, folder or ready site '" + site + "'; the ready sites"
+                    + " are: " + String.join(", ", ReadySites.names()));
+        }
+        return List.of(TwinCommand.loadSite(site));
+    }
+}
