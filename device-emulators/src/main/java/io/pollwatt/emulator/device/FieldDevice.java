@@ -10,6 +10,7 @@ import io.pollwatt.hj212.message.Cn;
 import io.pollwatt.hj212.message.Command;
 import io.pollwatt.hj212.message.Cp;
 import io.pollwatt.hj212.message.CpItem;
+import io.pollwatt.hj212.message.DataUpload;
 import io.pollwatt.hj212.message.ExeRtn;
 import io.pollwatt.hj212.message.Flag;
 import io.pollwatt.hj212.message.Header;
@@ -145,6 +146,16 @@ public abstract class FieldDevice {
         return List.copyOf(dropped);
     }
 
+    /**
+     * Asks {@code platform} to set the device's time (CN 1013, a notification with Flag A: the platform answers 9013
+     * and then sends 1012; hj212-2017.md §9.2).
+     */
+    public void requestTimeCalibration(String platform) {
+        Header h = Header.of(
+                Qn.of(nextQnTime()), identity.st(), Cn.TIME_CALIBRATION_REQUEST, pw, mn(), Flag.of(true, false));
+        send(platform, Hj212Message.of(h, Cp.EMPTY));
+    }
+
     /** Who the device is. */
     public Identity identity() {
         return identity;
@@ -181,8 +192,12 @@ public abstract class FieldDevice {
         Instant now = grid;
         LocalDateTime stamp = LocalDateTime.ofInstant(grid.plus(clockOffset), identity.zone());
         for (Hj212Message record : buildRecords(stamp, this::nextQnTime, mn(), pw)) {
+            // stored under its DataTime (device clock), which history requests and retention go by
+            Instant dataTime = record instanceof DataUpload upload
+                    ? upload.dataTime().atZone(identity.zone()).toInstant()
+                    : now;
             for (Hj212Message packet : Packetizer.split(record)) {
-                long seq = store.append(now, record.cn().text(), segment(packet));
+                long seq = store.append(dataTime, record.cn().text(), segment(packet));
                 built++;
                 if (realtimeOn || !record.cn().is(Cn.REALTIME_DATA)) {
                     senders.values().forEach(sender -> sender.offerLive(seq));
@@ -316,8 +331,8 @@ public abstract class FieldDevice {
             return;
         }
         ready(platform, h);
-        Instant from = c.beginTime().get().atZone(identity.zone()).toInstant().minus(clockOffset);
-        Instant to = c.endTime().get().atZone(identity.zone()).toInstant().minus(clockOffset);
+        Instant from = c.beginTime().get().atZone(identity.zone()).toInstant();
+        Instant to = c.endTime().get().atZone(identity.zone()).toInstant();
         List<RecordStore.StoredRecord> records = store.range(c.cn().text(), from, to);
         for (RecordStore.StoredRecord r : records) {
             Decoded d = Hj212Codec.strict()

@@ -59,6 +59,10 @@ class DtuTest {
     }
 
     private void setUp(boolean mnDelivered, double loss, Duration retention) {
+        setUp(mnDelivered, loss, retention, Set.of("p"));
+    }
+
+    private void setUp(boolean mnDelivered, double loss, Duration retention, Set<String> platforms) {
         time = new SimTime(T0);
         Seeds seeds = new Seeds(11);
         Enterprise e = PopulationGenerator.enterprise("E1", 6, seeds.streamFor("population/E1"));
@@ -70,7 +74,7 @@ class DtuTest {
             LoraLink.Config link = new LoraLink.Config(9, loss, 1.0, 0, Duration.ZERO, Duration.ofMillis(20));
             meters.add(new Dtu.MeterBinding(n++, f.id(), new LoraLink(link, seeds.streamFor("lora/" + f.id()))));
         }
-        store = RecordStore.open(dir, retention, Set.of("p"));
+        store = RecordStore.open(dir, retention, platforms);
         dtu = new Dtu(
                 new FieldDevice.Identity(
                         MN,
@@ -153,7 +157,8 @@ class DtuTest {
     private List<Hj212Message> command(Cn cn, String pw, Cp cp) {
         int before = platform.received.size();
         Header h = Header.of(
-                Qn.of(LocalDateTime.ofInstant(time.now(), ZONE)),
+                Qn.of(LocalDateTime.ofInstant(time.now(), ZONE)
+                        .minusSeconds(2)), // the platform stamped it a little earlier
                 St.FLUE_GAS_PROCESS,
                 cn,
                 pw,
@@ -264,5 +269,58 @@ class DtuTest {
                 .rtd()
                 .orElseThrow()
                 .doubleValue();
+    }
+
+    @Test
+    void history_requests_are_served_from_the_store_each_record_a_new_qn() {
+        setUp(true, 0);
+        time.scheduler.runFor(Duration.ofHours(3).plusMinutes(1));
+        List<Hj212Message> answer = command(
+                Cn.HOUR_DATA,
+                "123456",
+                Cp.of(CpItem.of(
+                        new io.pollwatt.hj212.message.CpPair("BeginTime", "20260301010000"),
+                        new io.pollwatt.hj212.message.CpPair("EndTime", "20260301020000"))));
+        assertThat(((Reply) answer.get(0)).qnRtn()).contains(QnRtn.READY);
+        List<DataUpload> records = answer.stream()
+                .filter(m -> m instanceof DataUpload)
+                .map(m -> (DataUpload) m)
+                .toList();
+        assertThat(records).extracting(DataUpload::dataTimeText).containsExactly("20260301010000", "20260301020000");
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.cn().is(Cn.HOUR_DATA)).isTrue();
+            assertThat(r.header().flag().answerWanted()).isFalse();
+            assertThat(r.header().qn()).isNotEqualTo(answer.get(0).header().qn());
+        });
+        assertThat(((Reply) answer.get(answer.size() - 1)).exeRtn()).contains(ExeRtn.SUCCESS);
+        List<Hj212Message> none = command(
+                Cn.DAY_DATA,
+                "123456",
+                Cp.of(CpItem.of(
+                        new io.pollwatt.hj212.message.CpPair("BeginTime", "20250101000000"),
+                        new io.pollwatt.hj212.message.CpPair("EndTime", "20250102000000"))));
+        assertThat(((Reply) none.get(none.size() - 1)).exeRtn()).contains(ExeRtn.NO_DATA);
+    }
+
+    @Test
+    void one_dtu_uploads_to_two_platforms_each_with_its_own_cursor() {
+        setUp(true, 0, Duration.ofDays(30), Set.of("p", "q"));
+        TestPlatform second = new TestPlatform(time);
+        second.down = t -> t.isBefore(T0.plus(Duration.ofHours(2)));
+        second.sender = dtu.connect("q", second, Sender.Settings.defaults());
+        time.scheduler.at(T0.plus(Duration.ofHours(2)), second.sender::linkUp);
+        time.scheduler.runFor(Duration.ofHours(3).plusMinutes(10));
+        assertThat(store.unsentCount("p")).isZero();
+        assertThat(store.unsentCount("q")).isZero();
+        assertThat(second.received).hasSameSizeAs(platform.received);
+    }
+
+    @Test
+    void a_device_asks_for_time_calibration_with_1013() {
+        setUp(true, 0);
+        dtu.requestTimeCalibration("p");
+        Hj212Message request = platform.received.get(platform.received.size() - 1);
+        assertThat(request.cn().is(Cn.TIME_CALIBRATION_REQUEST)).isTrue();
+        assertThat(request.header().answerWanted()).isTrue();
     }
 }
