@@ -5,6 +5,7 @@ import io.pollwatt.emulator.code.FactorCodeTable;
 import io.pollwatt.emulator.collector.Rs485Link;
 import io.pollwatt.emulator.collector.VocCollector;
 import io.pollwatt.emulator.device.FieldDevice;
+import io.pollwatt.emulator.device.GatedUplink;
 import io.pollwatt.emulator.device.Sender;
 import io.pollwatt.emulator.dtu.Dtu;
 import io.pollwatt.emulator.lora.LoraLink;
@@ -13,7 +14,12 @@ import io.pollwatt.emulator.net.WallClockScheduler;
 import io.pollwatt.emulator.store.RecordStore;
 import io.pollwatt.hj212.codec.Decoded;
 import io.pollwatt.hj212.message.St;
+import io.pollwatt.twin.fault.ClockDrift;
 import io.pollwatt.twin.fault.Fault;
+import io.pollwatt.twin.fault.LoraLoss;
+import io.pollwatt.twin.fault.MnNotDelivered;
+import io.pollwatt.twin.fault.UplinkOutage;
+import io.pollwatt.twin.fault.Window;
 import io.pollwatt.twin.random.Seeds;
 import io.pollwatt.twin.sim.PointSample;
 import io.pollwatt.twin.sim.StackSample;
@@ -40,6 +46,11 @@ import java.util.concurrent.CompletableFuture;
  * with an analyzer, each with its own 30-day store under {@code storeRoot} and its own TCP connection to the
  * target platform. Everything runs on one {@link WallClockScheduler} thread, whose clock may be scaled, so device
  * logic stays single-threaded; the network runs on the Netty event loops.
+ *
+ * <p>The devices act out the twin's transport faults: {@code uplink-outage} cuts the enterprise's devices off for
+ * its window (they store and resend), {@code clock-drift} moves the DTU's clock for its window, {@code
+ * mn-not-delivered} makes the DTU send its factory MN for the whole run, and {@code lora-loss} sets the loss of the
+ * point's LoRa link for the whole run.
  */
 public final class Fleet implements AutoCloseable {
 
@@ -137,7 +148,8 @@ public final class Fleet implements AutoCloseable {
         twinTime = settings.start();
         int deviceNumber = 0;
         for (Enterprise e : enterprises) {
-            Twin twin = new Twin(e, faults.getOrDefault(e.id(), List.of()), seeds, settings.zone(), settings.start());
+            List<Fault> own = faults.getOrDefault(e.id(), List.of());
+            Twin twin = new Twin(e, own, seeds, settings.zone(), settings.start());
             twins.add(twin);
             Map<String, PointSample> samples = new HashMap<>();
             twin.samples().forEach(s -> samples.put(s.pointId(), s));
@@ -149,20 +161,40 @@ public final class Fleet implements AutoCloseable {
                     throw new IllegalArgumentException(
                             "enterprise " + e.id() + " has more than 99 points; one DTU carries at most 99 meters");
                 }
-                LoraLink link =
-                        new LoraLink(LoraLink.Config.typical(), seeds.streamFor("lora/" + e.id() + "/" + f.id()));
+                LoraLink.Config typical = LoraLink.Config.typical();
+                double loss = own.stream()
+                        .filter(x -> x instanceof LoraLoss && x.target().equals(f.id()))
+                        .mapToDouble(x -> ((LoraLoss) x).lossProbability())
+                        .max()
+                        .orElse(typical.lossProbability());
+                LoraLink link = new LoraLink(
+                        new LoraLink.Config(
+                                typical.spreadingFactor(),
+                                loss,
+                                typical.dutyCycle(),
+                                typical.burstsPerHour(),
+                                typical.burstLength(),
+                                typical.processingLatency()),
+                        seeds.streamFor("lora/" + e.id() + "/" + f.id()));
                 meters.add(new Dtu.MeterBinding(n++, f.id(), link));
             }
             String mn = mn(++deviceNumber);
             RecordStore store = store(e.id(), mn);
+            boolean mnDelivered = own.stream().noneMatch(x -> x instanceof MnNotDelivered);
             Dtu dtu = new Dtu(
-                    identity(mn, St.FLUE_GAS_PROCESS),
+                    identity(mn, St.FLUE_GAS_PROCESS, mnDelivered),
                     FactorCodeTable.pollwattDefault(),
                     meters,
                     samples::get,
                     store,
                     scheduler);
-            devices.add(connect(dtu, store, group));
+            devices.add(connect(dtu, store, group, outages(own)));
+            for (Fault x : own) {
+                if (x instanceof ClockDrift drift) { // the DTU's clock runs off during the window
+                    scheduleAt(drift.window().start(), () -> dtu.setClockOffset(drift.offset()));
+                    scheduleAt(drift.window().end(), () -> dtu.setClockOffset(Duration.ZERO));
+                }
+            }
             for (Stack stack : e.stacks()) {
                 if (stack.analyzer() == null) {
                     continue;
@@ -170,7 +202,7 @@ public final class Fleet implements AutoCloseable {
                 String cmn = mn(++deviceNumber);
                 RecordStore cstore = store(e.id(), cmn);
                 VocCollector collector = new VocCollector(
-                        identity(cmn, St.AIR_POLLUTION_SOURCE),
+                        identity(cmn, St.AIR_POLLUTION_SOURCE, true),
                         VocCollector.Codes.DEFAULT,
                         stack.id(),
                         id -> stackSample(twin, id),
@@ -178,7 +210,7 @@ public final class Fleet implements AutoCloseable {
                         1000,
                         cstore,
                         scheduler);
-                devices.add(connect(collector, cstore, group));
+                devices.add(connect(collector, cstore, group, outages(own)));
             }
         }
         devices.forEach(d -> d.device().start());
@@ -205,9 +237,27 @@ public final class Fleet implements AutoCloseable {
                 .orElse(null);
     }
 
-    private Device connect(FieldDevice device, RecordStore store, EventLoopGroup group) {
+    /** The enterprise's uplink-outage windows: its devices share the site's 4G coverage. */
+    private static List<Window> outages(List<Fault> faults) {
+        return faults.stream()
+                .filter(x -> x instanceof UplinkOutage)
+                .map(Fault::window)
+                .toList();
+    }
+
+    private void scheduleAt(Instant at, Runnable action) {
+        Duration delay = Duration.between(scheduler.now(), at);
+        scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, action);
+    }
+
+    private Device connect(FieldDevice device, RecordStore store, EventLoopGroup group, List<Window> outages) {
         TcpUplink uplink = new TcpUplink(group, settings.target(), Duration.ofSeconds(5), scheduler::execute);
-        Sender sender = device.connect(PLATFORM, uplink, settings.sender());
+        GatedUplink gated = new GatedUplink(uplink, scheduler, outages);
+        Sender sender = device.connect(PLATFORM, gated, settings.sender());
+        for (Window w : outages) {
+            scheduleAt(w.start(), sender::linkDown);
+            scheduleAt(w.end(), sender::linkUp);
+        }
         uplink.start(new TcpUplink.Listener() {
             @Override
             public void onFrame(Decoded decoded) {
@@ -227,9 +277,9 @@ public final class Fleet implements AutoCloseable {
         return new Device(device, sender, uplink, store);
     }
 
-    private FieldDevice.Identity identity(String mn, St st) {
+    private FieldDevice.Identity identity(String mn, St st, boolean mnDelivered) {
         return new FieldDevice.Identity(
-                mn, "000000000000000000000000", true, "123456", st, Duration.ofSeconds(900), settings.zone());
+                mn, "000000000000000000000000", mnDelivered, "123456", st, Duration.ofSeconds(900), settings.zone());
     }
 
     private RecordStore store(String enterprise, String mn) {

@@ -117,4 +117,63 @@ class FleetIT {
                 .allMatch(mmss ->
                         mmss.equals("0000") || mmss.equals("1500") || mmss.equals("3000") || mmss.equals("4500"));
     }
+
+    @Test
+    void the_devices_act_out_the_twins_transport_faults() throws Exception {
+        InetSocketAddress address = (InetSocketAddress) new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(Hj212ChannelInitializers.of(
+                        Mode.STRICT,
+                        Direction.UP,
+                        Duration.ZERO,
+                        () -> new SimpleChannelInboundHandler<ReceivedFrame>() {
+                            @Override
+                            protected void channelRead0(ChannelHandlerContext ctx, ReceivedFrame frame) {
+                                frame.message().ifPresent(m -> {
+                                    received.add(m);
+                                    ctx.writeAndFlush(Reply.dataAnswer(m.header()));
+                                });
+                            }
+                        }))
+                .bind("127.0.0.1", 0)
+                .sync()
+                .channel()
+                .localAddress();
+        Seeds seeds = new Seeds(9);
+        Enterprise e = PopulationGenerator.enterprise("E1", 6, seeds.streamFor("population/E1"));
+        String point = e.facilities().get(1).id();
+        io.pollwatt.twin.fault.Window outage =
+                io.pollwatt.twin.fault.Window.of(START.plus(Duration.ofMinutes(20)), Duration.ofMinutes(30));
+        List<io.pollwatt.twin.fault.Fault> faults = List.of(
+                new io.pollwatt.twin.fault.UplinkOutage(point, outage),
+                new io.pollwatt.twin.fault.MnNotDelivered(point, outage));
+        ScaledClock clock = new ScaledClock(Clock.systemUTC(), START, 3600);
+        try (WallClockScheduler scheduler = new WallClockScheduler(clock, "fleet");
+                Fleet fleet = Fleet.start(
+                        List.of(e),
+                        Map.of("E1", faults),
+                        new Fleet.Settings(
+                                address,
+                                ZoneId.of("Asia/Shanghai"),
+                                START,
+                                dir,
+                                9,
+                                new Sender.Settings(Duration.ofSeconds(60), 3, 600, Duration.ofSeconds(60))),
+                        scheduler,
+                        group)) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> fleet.summary().simulatedNow().isAfter(START.plus(Duration.ofMinutes(70))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> fleet.summary().unsent() == 0);
+        }
+        List<DataUpload> dtu = received.stream()
+                .map(m -> (DataUpload) m)
+                .filter(u ->
+                        u.header().st().text().equals("51") && u.cn().text().equals("2011"))
+                .toList();
+        assertThat(dtu).allSatisfy(u -> assertThat(u.mn()).isEqualTo("000000000000000000000000"));
+        // the records of the outage (00:30, 00:45) arrived afterwards, resent
+        assertThat(dtu.stream().map(DataUpload::dataTimeText).distinct())
+                .contains("20260301003000", "20260301004500", "20260301010000");
+    }
 }
