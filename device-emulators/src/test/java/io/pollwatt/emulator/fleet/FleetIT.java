@@ -3,23 +3,15 @@ package io.pollwatt.emulator.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.pollwatt.emulator.device.Sender;
 import io.pollwatt.emulator.net.ScaledClock;
 import io.pollwatt.emulator.net.WallClockScheduler;
-import io.pollwatt.hj212.codec.Direction;
-import io.pollwatt.hj212.codec.Mode;
+import io.pollwatt.emulator.testing.LoopbackPlatform;
 import io.pollwatt.hj212.message.DataUpload;
 import io.pollwatt.hj212.message.Hj212Message;
-import io.pollwatt.hj212.message.Reply;
-import io.pollwatt.hj212.netty.Hj212ChannelInitializers;
-import io.pollwatt.hj212.netty.ReceivedFrame;
 import io.pollwatt.twin.population.PopulationGenerator;
 import io.pollwatt.twin.random.Seeds;
 import io.pollwatt.twin.site.Enterprise;
@@ -31,7 +23,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +37,6 @@ class FleetIT {
     Path dir;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    private final List<Hj212Message> received = new CopyOnWriteArrayList<>();
-    private final List<String> rejected = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void tearDown() {
@@ -56,29 +45,8 @@ class FleetIT {
 
     @Test
     void a_fleet_uploads_every_record_strictly_and_gets_them_all_acknowledged() throws Exception {
-        InetSocketAddress address = (InetSocketAddress) new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .childHandler(Hj212ChannelInitializers.of(
-                        Mode.STRICT,
-                        Direction.UP,
-                        Duration.ZERO,
-                        () -> new SimpleChannelInboundHandler<ReceivedFrame>() {
-                            @Override
-                            protected void channelRead0(ChannelHandlerContext ctx, ReceivedFrame frame) {
-                                if (frame.message().isEmpty()) {
-                                    rejected.add(frame.decoded().toString());
-                                    return;
-                                }
-                                Hj212Message m = frame.message().get();
-                                received.add(m);
-                                ctx.writeAndFlush(Reply.dataAnswer(m.header()));
-                            }
-                        }))
-                .bind("127.0.0.1", 0)
-                .sync()
-                .channel()
-                .localAddress();
+        LoopbackPlatform platform = new LoopbackPlatform(group);
+        InetSocketAddress address = platform.address();
         Seeds seeds = new Seeds(8);
         List<Enterprise> enterprises = List.of(
                 PopulationGenerator.enterprise("E1", 8, seeds.streamFor("population/E1")),
@@ -107,8 +75,9 @@ class FleetIT {
             assertThat(s.devices()).isEqualTo(2 + 2); // a DTU and a stack collector each
             assertThat(s.recordsBuilt()).isPositive();
         }
-        assertThat(rejected).isEmpty();
-        List<DataUpload> uploads = received.stream().map(m -> (DataUpload) m).toList();
+        assertThat(platform.rejected).isEmpty();
+        List<DataUpload> uploads =
+                platform.received.stream().map(m -> (DataUpload) m).toList();
         assertThat(uploads.stream().map(Hj212Message::mn).distinct()).hasSize(4);
         // realtime records sit on the quarter-hour grid however the wall clock jittered
         assertThat(uploads.stream()
@@ -120,26 +89,8 @@ class FleetIT {
 
     @Test
     void the_devices_act_out_the_twins_transport_faults() throws Exception {
-        InetSocketAddress address = (InetSocketAddress) new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .childHandler(Hj212ChannelInitializers.of(
-                        Mode.STRICT,
-                        Direction.UP,
-                        Duration.ZERO,
-                        () -> new SimpleChannelInboundHandler<ReceivedFrame>() {
-                            @Override
-                            protected void channelRead0(ChannelHandlerContext ctx, ReceivedFrame frame) {
-                                frame.message().ifPresent(m -> {
-                                    received.add(m);
-                                    ctx.writeAndFlush(Reply.dataAnswer(m.header()));
-                                });
-                            }
-                        }))
-                .bind("127.0.0.1", 0)
-                .sync()
-                .channel()
-                .localAddress();
+        LoopbackPlatform platform = new LoopbackPlatform(group);
+        InetSocketAddress address = platform.address();
         Seeds seeds = new Seeds(9);
         Enterprise e = PopulationGenerator.enterprise("E1", 6, seeds.streamFor("population/E1"));
         String point = e.facilities().get(1).id();
@@ -166,7 +117,7 @@ class FleetIT {
                     .until(() -> fleet.summary().simulatedNow().isAfter(START.plus(Duration.ofMinutes(70))));
             await().atMost(Duration.ofSeconds(30)).until(() -> fleet.summary().unsent() == 0);
         }
-        List<DataUpload> dtu = received.stream()
+        List<DataUpload> dtu = platform.received.stream()
                 .map(m -> (DataUpload) m)
                 .filter(u ->
                         u.header().st().text().equals("51") && u.cn().text().equals("2011"))

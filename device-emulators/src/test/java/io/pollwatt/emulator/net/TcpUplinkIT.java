@@ -3,29 +3,16 @@ package io.pollwatt.emulator.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import io.pollwatt.emulator.device.Sender;
 import io.pollwatt.emulator.store.RecordStore;
+import io.pollwatt.emulator.testing.LoopbackPlatform;
 import io.pollwatt.hj212.codec.Decoded;
-import io.pollwatt.hj212.codec.Direction;
 import io.pollwatt.hj212.codec.Hj212Codec;
-import io.pollwatt.hj212.codec.Mode;
 import io.pollwatt.hj212.fixtures.Messages;
 import io.pollwatt.hj212.message.DataUpload;
-import io.pollwatt.hj212.message.Hj212Message;
-import io.pollwatt.hj212.message.Reply;
-import io.pollwatt.hj212.netty.Hj212ChannelInitializers;
-import io.pollwatt.hj212.netty.ReceivedFrame;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,7 +22,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +35,6 @@ class TcpUplinkIT {
     Path dir;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    private final List<Hj212Message> received = new CopyOnWriteArrayList<>();
-    private final ChannelGroup accepted = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private WallClockScheduler scheduler;
     private TcpUplink uplink;
     private RecordStore store;
@@ -69,36 +53,6 @@ class TcpUplinkIT {
         group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    private InetSocketAddress startServer() throws InterruptedException {
-        Channel server = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .childHandler(Hj212ChannelInitializers.of(
-                        Mode.STRICT,
-                        Direction.UP,
-                        Duration.ZERO,
-                        () -> new SimpleChannelInboundHandler<ReceivedFrame>() {
-                            @Override
-                            public void channelActive(ChannelHandlerContext ctx) {
-                                accepted.add(ctx.channel());
-                            }
-
-                            @Override
-                            protected void channelRead0(ChannelHandlerContext ctx, ReceivedFrame frame) {
-                                assertThat(frame.decoded().ok())
-                                        .as("%s", frame.decoded())
-                                        .isTrue();
-                                Hj212Message m = frame.message().orElseThrow();
-                                received.add(m);
-                                ctx.writeAndFlush(Reply.dataAnswer(m.header()));
-                            }
-                        }))
-                .bind("127.0.0.1", 0)
-                .sync()
-                .channel();
-        return (InetSocketAddress) server.localAddress();
-    }
-
     private long append(int i) {
         LocalDateTime t = LocalDateTime.of(2026, 3, 1, 0, 0).plusMinutes(15L * i);
         byte[] frame = Hj212Codec.encode(Messages.electricity2011(2, t));
@@ -108,7 +62,8 @@ class TcpUplinkIT {
 
     @Test
     void records_travel_over_tcp_and_are_settled_by_the_platforms_9014() throws Exception {
-        InetSocketAddress address = startServer();
+        LoopbackPlatform platform = new LoopbackPlatform(group);
+        InetSocketAddress address = platform.address();
         store = RecordStore.open(dir, Duration.ofDays(30), Set.of("p"));
         scheduler = new WallClockScheduler(Clock.systemUTC(), "dtu-test");
         uplink = new TcpUplink(group, address, Duration.ofMillis(100), scheduler::execute);
@@ -141,17 +96,18 @@ class TcpUplinkIT {
             scheduler.execute(() -> sender.offerLive(seq));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> store.unsentCount("p") == 0);
-        assertThat(received).hasSize(20);
+        assertThat(platform.received).hasSize(20);
 
         // an outage: the platform's side drops the connection; records stored meanwhile are resent on reconnect
-        accepted.close().sync();
+        platform.dropConnections();
         for (int i = 20; i < 30; i++) {
             long seq = append(i);
             scheduler.execute(() -> sender.offerLive(seq));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> store.unsentCount("p") == 0);
-        List<String> times =
-                received.stream().map(m -> ((DataUpload) m).dataTimeText()).toList();
+        List<String> times = platform.received.stream()
+                .map(m -> ((DataUpload) m).dataTimeText())
+                .toList();
         assertThat(times).hasSize(30).doesNotHaveDuplicates();
     }
 }
