@@ -1,0 +1,77 @@
+package io.pollwatt.platform.ingest;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.pollwatt.hj212.codec.Direction;
+import io.pollwatt.hj212.codec.Mode;
+import io.pollwatt.hj212.netty.Hj212ChannelInitializers;
+import io.pollwatt.platform.registry.DeviceRegistry;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's HJ 212 port (hj212-2017.md §1: devices connect, the platform listens): the hj212-netty pipeline
+ * (lenient by default, every deviation recorded), then {@link IngestHandler} on a separate executor group because
+ * storing blocks; frames of one connection keep their order.
+ */
+public final class IngestServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
+
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final EventExecutorGroup storage = new DefaultEventExecutorGroup(8);
+    private final IngestStats stats = new IngestStats();
+    private final Channel server;
+
+    /** Listens on {@code host:port} (port 0: any free port), storing into {@code db}. */
+    public IngestServer(String host, int port, Mode mode, DataSource db, DeviceRegistry registry, Clock clock)
+            throws InterruptedException {
+        Objects.requireNonNull(db, "db");
+        EvidenceLog evidence = new EvidenceLog();
+        server = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        // a device that stalls mid-frame for 2 minutes has its partial frame dropped, not the link
+                        Hj212ChannelInitializers.install(ch.pipeline(), mode, Direction.UP, Duration.ofMinutes(2));
+                        ch.pipeline()
+                                .addLast(storage, "ingest", new IngestHandler(db, registry, evidence, clock, stats));
+                    }
+                })
+                .bind(host, port)
+                .sync()
+                .channel();
+        LOG.info("HJ 212 ingest listening on {}", server.localAddress());
+    }
+
+    /** Where it listens. */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    /** Counters since start. */
+    public IngestStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        group.shutdownGracefully().syncUninterruptibly();
+        storage.shutdownGracefully().syncUninterruptibly();
+    }
+}

@@ -1,0 +1,43 @@
+package io.pollwatt.platform.ingest;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters of the ingest since start (the API's ingest statistics). */
+public final class IngestStats {
+    final AtomicLong accepted = new AtomicLong();
+    final AtomicLong rejected = new AtomicLong();
+    final AtomicLong quarantined = new AtomicLong();
+    final AtomicLong records = new AtomicLong();
+    final AtomicLong duplicates = new AtomicLong();
+    final AtomicLong conflicts = new AtomicLong();
+
+    /** Frames accepted and stored. */
+    public long accepted() {
+        return accepted.get();
+    }
+
+    /** Frames rejected by the codec. */
+    public long rejected() {
+        return rejected.get();
+    }
+
+    /** Frames of unknown devices or with a wrong password. */
+    public long quarantined() {
+        return quarantined.get();
+    }
+
+    /** Record rows stored (one per CP name). */
+    public long records() {
+        return records.get();
+    }
+
+    /** Rows received again with the same value (resends), not stored twice. */
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    /** Rows received again with another value, kept out and reported. */
+    public long conflicts() {
+        return conflicts.get();
+    }
+}

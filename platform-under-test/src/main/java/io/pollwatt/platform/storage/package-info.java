@@ -1,0 +1,2 @@
+/** Storage: PostgreSQL (embedded by default) through HikariCP, schema by Flyway. */
+package io.pollwatt.platform.storage;

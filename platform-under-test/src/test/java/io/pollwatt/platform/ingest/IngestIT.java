@@ -1,0 +1,210 @@
+package io.pollwatt.platform.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.pollwatt.hj212.codec.Direction;
+import io.pollwatt.hj212.codec.Hj212Codec;
+import io.pollwatt.hj212.codec.Mode;
+import io.pollwatt.hj212.fixtures.Messages;
+import io.pollwatt.hj212.message.Cn;
+import io.pollwatt.hj212.message.Cp;
+import io.pollwatt.hj212.message.Hj212Message;
+import io.pollwatt.hj212.netty.Hj212ChannelInitializers;
+import io.pollwatt.hj212.netty.ReceivedFrame;
+import io.pollwatt.platform.registry.DeviceRegistry;
+import io.pollwatt.platform.storage.Database;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ingest on a real (embedded) PostgreSQL, with a device talking to it over loopback TCP. */
+class IngestIT {
+
+    private static final LocalDateTime T = LocalDateTime.of(2026, 3, 1, 8, 15);
+
+    @TempDir
+    Path dataDir;
+
+    private final EventLoopGroup clientGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final List<Hj212Message> replies = new CopyOnWriteArrayList<>();
+    private Database db;
+    private IngestServer server;
+    private Channel device;
+
+    private void start() throws Exception {
+        Clock clock = Clock.fixed(T.toInstant(ZoneOffset.ofHours(8)), ZoneOffset.UTC);
+        db = Database.embedded(dataDir);
+        DeviceRegistry registry = new DeviceRegistry(db.dataSource(), clock);
+        registry.register(Messages.MN, "123456", "E001");
+        server = new IngestServer("127.0.0.1", 0, Mode.LENIENT, db.dataSource(), registry, clock);
+        device = new Bootstrap()
+                .group(clientGroup)
+                .channel(NioSocketChannel.class)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        Hj212ChannelInitializers.install(ch.pipeline(), Mode.STRICT, Direction.DOWN, Duration.ZERO);
+                        ch.pipeline().addLast(new SimpleChannelInboundHandler<ReceivedFrame>() {
+                            @Override
+                            protected void channelRead0(ChannelHandlerContext ctx, ReceivedFrame frame) {
+                                frame.message().ifPresent(replies::add);
+                            }
+                        });
+                    }
+                })
+                .connect(server.address())
+                .sync()
+                .channel();
+    }
+
+    private void stop() {
+        if (device != null) {
+            device.close().syncUninterruptibly();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        stop();
+        clientGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private void send(byte[] frame) {
+        device.writeAndFlush(Unpooled.wrappedBuffer(frame)).syncUninterruptibly();
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void an_upload_is_stored_then_acknowledged_and_a_resend_is_not_counted_twice() throws Exception {
+        start();
+        Hj212Message upload = Messages.electricity2011(3, T); // 12 factors × Rtd + Flag
+        byte[] frame = Hj212Codec.encode(upload);
+        send(frame);
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 1);
+        assertThat(replies.get(0).cn().is(Cn.DATA_ANSWER)).isTrue();
+        assertThat(replies.get(0).header().qn()).isEqualTo(upload.header().qn());
+        assertThat(count("select count(*) from record")).isEqualTo(24);
+
+        send(frame); // a resend after a lost acknowledgement
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 2);
+        assertThat(count("select count(*) from record")).isEqualTo(24);
+        assertThat(server.stats().duplicates()).isEqualTo(24);
+
+        // the same key with another value is kept out and reported
+        String changed = new String(frame, StandardCharsets.US_ASCII).replace("g70101-Rtd=10.01", "g70101-Rtd=99.99");
+        send(Hj212Codec.encodeCanonical(
+                ((io.pollwatt.hj212.codec.Decoded.Ok) Hj212Codec.lenient().decode(fixLength(changed))).message()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 3);
+        assertThat(count("select count(*) from record_conflict")).isEqualTo(1);
+        assertThat(count("select count(*) from record where value = '10.01'")).isEqualTo(1);
+    }
+
+    @Test
+    void unknown_devices_are_quarantined_bad_frames_logged_and_neither_acknowledged() throws Exception {
+        start();
+        Hj212Message stranger = Hj212Message.of(
+                Messages.electricity2011(1, T).header().withQn(io.pollwatt.hj212.message.Qn.of(T)), Cp.EMPTY);
+        byte[] unknown = Hj212Codec.encodeCanonical(Hj212Message.of(
+                new io.pollwatt.hj212.message.Header(
+                        stranger.header().qn(),
+                        stranger.header().st(),
+                        stranger.header().cn(),
+                        "123456",
+                        "0100000000000000000000FF",
+                        stranger.header().flag(),
+                        null,
+                        List.of()),
+                Messages.electricity2011(1, T).cp()));
+        byte[] badCrc = Hj212Codec.encode(Messages.electricity2011(1, T));
+        badCrc[badCrc.length - 3] = (byte) (badCrc[badCrc.length - 3] == '0' ? '1' : '0');
+        byte[] good = Hj212Codec.encode(Messages.electricity2011(1, T.plusMinutes(15)));
+        send(unknown);
+        send(badCrc);
+        send(good);
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 1);
+        assertThat(replies.get(0).header().qn())
+                .isEqualTo(
+                        Messages.electricity2011(1, T.plusMinutes(15)).header().qn());
+        assertThat(count("select count(*) from quarantine where reason = 'UNKNOWN_MN'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from evidence where verdict = 'REJECTED' and code = 'BAD_CRC'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from evidence")).isEqualTo(3);
+    }
+
+    @Test
+    void data_and_evidence_survive_a_restart_and_the_evidence_chain_verifies() throws Exception {
+        start();
+        for (int i = 0; i < 5; i++) {
+            send(Hj212Codec.encode(Messages.electricity2011(2, T.plusMinutes(15L * i))));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 5);
+        stop();
+        device = null;
+        replies.clear();
+        start(); // the same data folder
+        assertThat(count("select count(*) from record")).isEqualTo(5 * 16);
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("select received_at, verdict, raw, prev_hash, hash from evidence where mn = '"
+                                + Messages.MN + "' order by id")) {
+            byte[] prev = null;
+            int n = 0;
+            while (rs.next()) {
+                assertThat(rs.getBytes("prev_hash")).isEqualTo(prev);
+                byte[] expected = EvidenceLog.hash(
+                        prev, rs.getTimestamp("received_at").toInstant(), rs.getString("verdict"), rs.getBytes("raw"));
+                assertThat(Arrays.equals(expected, rs.getBytes("hash"))).isTrue();
+                prev = rs.getBytes("hash");
+                n++;
+            }
+            assertThat(n).isEqualTo(5);
+        }
+    }
+
+    /** Re-frames a frame whose segment text was edited (length and CRC recomputed). */
+    private static byte[] fixLength(String frame) {
+        String segment = frame.substring(6, frame.length() - 6);
+        return io.pollwatt.hj212.frame.FrameWriter.frame(segment);
+    }
+}
