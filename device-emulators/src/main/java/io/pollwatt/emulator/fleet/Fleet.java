@@ -110,6 +110,7 @@ public final class Fleet implements AutoCloseable {
     private final List<Twin> twins = new ArrayList<>();
     private final List<Map<String, PointSample>> latest = new ArrayList<>();
     private final List<Device> devices = new ArrayList<>();
+    private final Map<FieldDevice, String> enterpriseOf = new HashMap<>();
     private final Settings settings;
     private Instant twinTime;
 
@@ -189,6 +190,7 @@ public final class Fleet implements AutoCloseable {
                     store,
                     scheduler);
             devices.add(connect(dtu, store, group, outages(own)));
+            enterpriseOf.put(dtu, e.id());
             for (Fault x : own) {
                 if (x instanceof ClockDrift drift) { // the DTU's clock runs off during the window
                     scheduleAt(drift.window().start(), () -> dtu.setClockOffset(drift.offset()));
@@ -211,6 +213,7 @@ public final class Fleet implements AutoCloseable {
                         cstore,
                         scheduler);
                 devices.add(connect(collector, cstore, group, outages(own)));
+                enterpriseOf.put(collector, e.id());
             }
         }
         devices.forEach(d -> d.device().start());
@@ -290,6 +293,27 @@ public final class Fleet implements AutoCloseable {
     /** Device {@code n}'s MN: 24 upper-case hex digits, {@code 0100…} then the number. */
     static String mn(int n) {
         return "0100%020X".formatted(n);
+    }
+
+    /**
+     * One emulated device, for registering the fleet on a platform.
+     *
+     * @param enterpriseId its enterprise
+     * @param mn the MN it sends
+     * @param pw its password
+     */
+    public record DeviceInfo(String enterpriseId, String mn, String pw) {}
+
+    /** Every device of the fleet: what a platform's registry must hold to accept them. */
+    public List<DeviceInfo> devices() {
+        CompletableFuture<List<DeviceInfo>> out = new CompletableFuture<>();
+        scheduler.execute(() -> out.complete(devices.stream()
+                .map(d -> new DeviceInfo(
+                        enterpriseOf.get(d.device()),
+                        d.device().mn(),
+                        d.device().identity().pw()))
+                .toList()));
+        return out.join();
     }
 
     /** Where the fleet stands now (read on the fleet's thread). */
