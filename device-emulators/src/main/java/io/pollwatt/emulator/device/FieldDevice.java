@@ -117,10 +117,18 @@ public abstract class FieldDevice {
         return sender;
     }
 
-    /** Starts polling on the grid (the first poll at the next multiple of RtdInterval) and the hourly expiry. */
+    /** Starts polling on the grid from now (the first poll at the next multiple of RtdInterval) and the hourly expiry. */
     public void start() {
+        start(scheduler.now());
+    }
+
+    /**
+     * Starts polling on the grid from {@code from}: the first poll is the first grid instant after it, even when the
+     * scheduler is already past that (a fleet whose simulated period began before its devices were up catches up).
+     */
+    public void start(Instant from) {
         onStart();
-        scheduleNextPoll();
+        scheduleNextPoll(from);
         scheduler.schedule(Duration.ofHours(1), this::expire);
     }
 
@@ -176,14 +184,18 @@ public abstract class FieldDevice {
         return built;
     }
 
-    private void scheduleNextPoll() {
+    /**
+     * Schedules the poll at the first grid instant after {@code previous} (the last grid polled, not the moment the
+     * scheduler got round to it): a scheduler running late, as scaled wall time does on a loaded machine, then
+     * catches up every grid instant in order instead of skipping the ones it overslept.
+     */
+    private void scheduleNextPoll(Instant previous) {
         long step = rtdInterval.getSeconds();
-        Instant now = scheduler.now();
-        // the grid instant itself, not the moment the scheduler gets round to it (scaled time runs late by a little)
-        Instant next = Instant.ofEpochSecond((now.getEpochSecond() / step + 1) * step);
-        scheduler.schedule(Duration.between(now, next), () -> {
+        Instant next = Instant.ofEpochSecond(Math.floorDiv(previous.getEpochSecond(), step) * step + step);
+        Duration delay = Duration.between(scheduler.now(), next);
+        scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> {
             poll(next);
-            scheduleNextPoll();
+            scheduleNextPoll(next);
         });
     }
 

@@ -216,7 +216,7 @@ public final class Fleet implements AutoCloseable {
                 enterpriseOf.put(collector, e.id());
             }
         }
-        devices.forEach(d -> d.device().start());
+        devices.forEach(d -> d.device().start(settings.start()));
         scheduler.schedule(Duration.ofMinutes(1), this::stepTwins);
     }
 

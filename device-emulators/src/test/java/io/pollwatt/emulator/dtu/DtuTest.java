@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pollwatt.emulator.code.FactorCodeTable;
 import io.pollwatt.emulator.device.FieldDevice;
+import io.pollwatt.emulator.device.Scheduler;
 import io.pollwatt.emulator.device.Sender;
 import io.pollwatt.emulator.device.SimTime;
 import io.pollwatt.emulator.device.TestPlatform;
@@ -53,6 +54,8 @@ class DtuTest {
     private TestPlatform platform;
     private Dtu dtu;
     private RecordStore store;
+    /** The DTU's time: the virtual scheduler itself unless a test makes it run late. */
+    private Duration lateness = Duration.ZERO;
 
     private void setUp(boolean mnDelivered, double loss) {
         setUp(mnDelivered, loss, Duration.ofDays(30));
@@ -91,7 +94,7 @@ class DtuTest {
                         .findFirst()
                         .orElseThrow(),
                 store,
-                time);
+                lateness.isZero() ? time : overslept(lateness));
         platform = new TestPlatform(time);
         platform.sender = dtu.connect("p", platform, Sender.Settings.defaults());
         dtu.start();
@@ -133,6 +136,35 @@ class DtuTest {
         });
         assertThat(platform.sender.stats().acked())
                 .isEqualTo(platform.sender.stats().sent());
+    }
+
+    /** A scheduler that runs every action {@code late} after it was due, as a loaded machine does in scaled time. */
+    private Scheduler overslept(Duration late) {
+        return new Scheduler() {
+            @Override
+            public Instant now() {
+                return time.now();
+            }
+
+            @Override
+            public Cancellable schedule(Duration delay, Runnable action) {
+                return time.schedule(delay.plus(late), action);
+            }
+        };
+    }
+
+    @Test
+    void a_scheduler_running_late_catches_up_every_grid_instant_instead_of_skipping() {
+        lateness = Duration.ofMinutes(40);
+        setUp(true, 0);
+        time.scheduler.runFor(Duration.ofHours(12));
+        List<LocalDateTime> times =
+                uploads().stream().map(DataUpload::dataTime).distinct().sorted().toList();
+        assertThat(times).hasSizeGreaterThan(8);
+        for (int i = 0; i < times.size(); i++) {
+            assertThat(times.get(i))
+                    .isEqualTo(LocalDateTime.of(2026, 3, 1, 0, 15).plusMinutes(15L * i));
+        }
     }
 
     @Test

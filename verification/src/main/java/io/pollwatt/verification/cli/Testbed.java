@@ -31,7 +31,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Testbed.Version.class,
         description = "pollwatt testbed: HJ 212-2017 tools, the twin of a site, and the conformance suite.",
-        subcommands = {Hj212Command.class, SuiteCommand.class, TwinCommand.class, FleetCommand.class})
+        subcommands = {
+            Hj212Command.class,
+            SuiteCommand.class,
+            TwinCommand.class,
+            FleetCommand.class,
+            PlatformCommand.class
+        })
 public final class Testbed implements Runnable {
 
     /** Exit code of a usage error or an input that cannot be read. */
