@@ -7,8 +7,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
-import io.netty.util.concurrent.EventExecutorGroup;
 import io.pollwatt.hj212.codec.Direction;
 import io.pollwatt.hj212.codec.Mode;
 import io.pollwatt.hj212.netty.Hj212ChannelInitializers;
@@ -23,23 +21,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The platform's HJ 212 port (hj212-2017.md §1: devices connect, the platform listens): the hj212-netty pipeline
- * (lenient by default, every deviation recorded), then {@link IngestHandler} on a separate executor group because
- * storing blocks; frames of one connection keep their order.
+ * (lenient by default, every deviation recorded), then {@link IngestHandler}, which queues every frame for the
+ * {@link IngestWriter}: one thread that stores in group commits and answers only what is durable. Frames of one
+ * connection keep their order.
  */
 public final class IngestServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    private final EventExecutorGroup storage = new DefaultEventExecutorGroup(8);
     private final IngestStats stats = new IngestStats();
+    private final IngestWriter writer;
     private final Channel server;
 
     /** Listens on {@code host:port} (port 0: any free port), storing into {@code db}. */
     public IngestServer(String host, int port, Mode mode, DataSource db, DeviceRegistry registry, Clock clock)
             throws InterruptedException {
         Objects.requireNonNull(db, "db");
-        EvidenceLog evidence = new EvidenceLog();
+        Objects.requireNonNull(clock, "clock");
+        writer = new IngestWriter(db, registry, stats);
         server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -48,8 +48,7 @@ public final class IngestServer implements AutoCloseable {
                     protected void initChannel(Channel ch) {
                         // a device that stalls mid-frame for 2 minutes has its partial frame dropped, not the link
                         Hj212ChannelInitializers.install(ch.pipeline(), mode, Direction.UP, Duration.ofMinutes(2));
-                        ch.pipeline()
-                                .addLast(storage, "ingest", new IngestHandler(db, registry, evidence, clock, stats));
+                        ch.pipeline().addLast("ingest", new IngestHandler(writer, clock));
                     }
                 })
                 .bind(host, port)
@@ -71,7 +70,7 @@ public final class IngestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close().syncUninterruptibly();
+        writer.close(); // stores what was received, then the connections close with their answers sent
         group.shutdownGracefully().syncUninterruptibly();
-        storage.shutdownGracefully().syncUninterruptibly();
     }
 }

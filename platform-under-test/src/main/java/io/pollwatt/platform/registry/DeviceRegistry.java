@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -65,5 +68,22 @@ public final class DeviceRegistry {
             return Verdict.UNKNOWN_MN;
         }
         return registered.get().equals(pw) ? Verdict.KNOWN : Verdict.BAD_PW;
+    }
+
+    /** The registered passwords of those of {@code mns} that are registered (one query for a batch of frames). */
+    public Map<String, String> passwords(Connection c, Collection<String> mns) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        if (mns.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select mn, pw from device where mn = any(?)")) {
+            ps.setArray(1, c.createArrayOf("text", mns.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 }

@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,7 +63,11 @@ class IngestIT {
         DeviceRegistry registry = new DeviceRegistry(db.dataSource(), clock);
         registry.register(Messages.MN, "123456", "E001");
         server = new IngestServer("127.0.0.1", 0, Mode.LENIENT, db.dataSource(), registry, clock);
-        device = new Bootstrap()
+        device = connect();
+    }
+
+    private Channel connect() throws InterruptedException {
+        return new Bootstrap()
                 .group(clientGroup)
                 .channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<Channel>() {
@@ -172,7 +177,7 @@ class IngestIT {
     }
 
     @Test
-    void data_and_evidence_survive_a_restart_and_the_evidence_chain_verifies() throws Exception {
+    void data_and_evidence_survive_a_restart_and_the_evidence_chain_continues_across_it() throws Exception {
         start();
         for (int i = 0; i < 5; i++) {
             send(Hj212Codec.encode(Messages.electricity2011(2, T.plusMinutes(15L * i))));
@@ -183,11 +188,65 @@ class IngestIT {
         replies.clear();
         start(); // the same data folder
         assertThat(count("select count(*) from record")).isEqualTo(5 * 16);
+        for (int i = 5; i < 7; i++) {
+            send(Hj212Codec.encode(Messages.electricity2011(2, T.plusMinutes(15L * i))));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 2);
+        assertThat(verifyChain(Messages.MN)).isEqualTo(7);
+    }
+
+    @Test
+    void many_devices_at_once_are_all_stored_answered_and_chained_each_in_its_own_order() throws Exception {
+        start();
+        List<String> mns = new ArrayList<>();
+        for (int d = 0; d < 20; d++) {
+            String mn = String.format("0100000000000000000A%04d", d);
+            new DeviceRegistry(db.dataSource(), Clock.systemUTC()).register(mn, "123456", "E002");
+            mns.add(mn);
+        }
+        List<Channel> devices = new ArrayList<>();
+        for (int d = 0; d < mns.size(); d++) {
+            devices.add(connect());
+        }
+        for (int i = 0; i < 30; i++) {
+            for (int d = 0; d < mns.size(); d++) {
+                devices.get(d)
+                        .writeAndFlush(Unpooled.wrappedBuffer(Hj212Codec.encode(
+                                withMn(Messages.electricity2011(2, T.plusMinutes(15L * i)), mns.get(d)))));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> replies.size() == 20 * 30);
+        assertThat(count("select count(*) from record")).isEqualTo(20L * 30 * 16);
+        assertThat(server.stats().accepted()).isEqualTo(20L * 30);
+        for (String mn : mns) {
+            assertThat(verifyChain(mn)).isEqualTo(30);
+            assertThat(dataTimesInFilingOrder(mn))
+                    .as("frames of one connection are filed in the order sent")
+                    .isSorted();
+        }
+        devices.forEach(ch -> ch.close().syncUninterruptibly());
+    }
+
+    @Test
+    void late_data_from_another_month_lands_in_its_own_partition() throws Exception {
+        start();
+        send(Hj212Codec.encode(Messages.electricity2011(1, T)));
+        send(Hj212Codec.encode(Messages.electricity2011(1, T.minusMonths(2)))); // resent after a long outage
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 2);
+        assertThat(count("select count(*) from pg_inherits where inhparent = 'record'::regclass"))
+                .isEqualTo(2);
+        assertThat(count("select count(*) from record_2026_01")).isEqualTo(8);
+        assertThat(count("select count(*) from record where data_time < '2026-02-01'"))
+                .isEqualTo(8);
+    }
+
+    /** Checks the evidence chain of {@code mn} link by link; returns its length. */
+    private int verifyChain(String mn) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs =
                         s.executeQuery("select received_at, verdict, raw, prev_hash, hash from evidence where mn = '"
-                                + Messages.MN + "' order by id")) {
+                                + mn + "' order by id")) {
             byte[] prev = null;
             int n = 0;
             while (rs.next()) {
@@ -198,8 +257,30 @@ class IngestIT {
                 prev = rs.getBytes("hash");
                 n++;
             }
-            assertThat(n).isEqualTo(5);
+            return n;
         }
+    }
+
+    private List<String> dataTimesInFilingOrder(String mn) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select raw from evidence where mn = '" + mn + "' order by id")) {
+            while (rs.next()) {
+                String raw = new String(rs.getBytes(1), StandardCharsets.US_ASCII);
+                int at = raw.indexOf("DataTime=") + "DataTime=".length();
+                out.add(raw.substring(at, at + 14));
+            }
+        }
+        return out;
+    }
+
+    private static Hj212Message withMn(Hj212Message m, String mn) {
+        io.pollwatt.hj212.message.Header h = m.header();
+        return Hj212Message.of(
+                new io.pollwatt.hj212.message.Header(
+                        h.qn(), h.st(), h.cn(), h.pw(), mn, h.flag(), h.packet(), h.unknownFields()),
+                m.cp());
     }
 
     /** Re-frames a frame whose segment text was edited (length and CRC recomputed). */

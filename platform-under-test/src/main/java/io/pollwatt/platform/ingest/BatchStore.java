@@ -1,0 +1,327 @@
+package io.pollwatt.platform.ingest;
+
+import io.pollwatt.hj212.codec.Decoded;
+import io.pollwatt.hj212.message.CpPair;
+import io.pollwatt.hj212.message.DataUpload;
+import io.pollwatt.hj212.message.Hj212Message;
+import io.pollwatt.platform.registry.DeviceRegistry;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Writes one batch of frames within the caller's transaction: the registry's verdict on each, one evidence entry
+ * each (hash-chained per MN), quarantine entries, and the data rows, bulk-loaded with {@code COPY} and inserted
+ * idempotently on (MN, CN, DataTime, name); a row seen before with the same value is a duplicate (a resend), with
+ * another value a conflict, kept out of the data and reported. What it learns (chain heads, partitions made,
+ * counters) takes effect only when the caller reports the commit through {@link Outcome#committed()}.
+ *
+ * <p>Used by the single writer thread only.
+ */
+final class BatchStore {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final DeviceRegistry registry;
+    private final IngestStats stats;
+    /** The hash of the last committed evidence entry of each MN ("" for frames without one). */
+    private final Map<String, byte[]> heads = new HashMap<>();
+    /** Month partitions known to exist, as "record/2026-03". */
+    private final Set<String> partitions = new HashSet<>();
+
+    BatchStore(DeviceRegistry registry, IngestStats stats) {
+        this.registry = registry;
+        this.stats = stats;
+    }
+
+    /** What a batch did, to be applied once its transaction has committed. */
+    final class Outcome {
+        private final List<Judged> judged;
+        private final Map<String, byte[]> newHeads;
+        private final Set<String> newPartitions;
+        private final long[] counts; // accepted, rejected, quarantined, records, duplicates, conflicts
+
+        private Outcome(List<Judged> judged, Map<String, byte[]> newHeads, Set<String> newPartitions, long[] counts) {
+            this.judged = judged;
+            this.newHeads = newHeads;
+            this.newPartitions = newPartitions;
+            this.counts = counts;
+        }
+
+        /** The frames with their verdicts, in arrival order. */
+        List<Judged> judged() {
+            return judged;
+        }
+
+        /** The transaction committed: remember its chain heads and partitions, count it. */
+        void committed() {
+            heads.putAll(newHeads);
+            partitions.addAll(newPartitions);
+            stats.accepted.addAndGet(counts[0]);
+            stats.rejected.addAndGet(counts[1]);
+            stats.quarantined.addAndGet(counts[2]);
+            stats.records.addAndGet(counts[3]);
+            stats.duplicates.addAndGet(counts[4]);
+            stats.conflicts.addAndGet(counts[5]);
+        }
+    }
+
+    /** Writes {@code batch}; each frame is filed under its own receipt time. */
+    Outcome write(Connection c, List<Inbound> batch) throws SQLException {
+        List<Judged> judged = judge(c, batch);
+        long[] counts = new long[6];
+        for (Judged j : judged) {
+            counts[j.verdict().ordinal()]++;
+        }
+        Set<String> newPartitions = new HashSet<>();
+        for (Inbound f : batch) {
+            ensurePartition(
+                    c, "evidence", f.receivedAt().atOffset(ZoneOffset.UTC).toLocalDateTime(), true, newPartitions);
+        }
+        Map<String, byte[]> newHeads = new HashMap<>();
+        long[] ids = evidenceIds(c, judged.size());
+        copyEvidence(c, judged, ids, newHeads);
+        quarantine(c, judged, ids);
+        storeRecords(c, judged, newPartitions, counts);
+        return new Outcome(judged, newHeads, newPartitions, counts);
+    }
+
+    private List<Judged> judge(Connection c, List<Inbound> batch) throws SQLException {
+        Set<String> mns = new HashSet<>();
+        for (Inbound f : batch) {
+            if (f.decoded() instanceof Decoded.Ok ok && ok.message().mn() != null) {
+                mns.add(ok.message().mn());
+            }
+        }
+        Map<String, String> passwords = registry.passwords(c, mns);
+        List<Judged> judged = new ArrayList<>(batch.size());
+        for (Inbound f : batch) {
+            if (f.decoded() instanceof Decoded.Rejected r) {
+                judged.add(new Judged(f, null, Judged.Verdict.REJECTED, r.code().name()));
+                continue;
+            }
+            Hj212Message m = ((Decoded.Ok) f.decoded()).message();
+            String pw = passwords.get(m.mn());
+            if (pw == null) {
+                judged.add(new Judged(f, m.mn(), Judged.Verdict.QUARANTINED, "UNKNOWN_MN"));
+            } else if (!pw.equals(m.header().pw())) {
+                judged.add(new Judged(f, m.mn(), Judged.Verdict.QUARANTINED, "BAD_PW"));
+            } else if (m instanceof DataUpload u && !hasDataTime(u)) {
+                // lenient decoding let it through, but data without a time cannot be filed
+                judged.add(new Judged(f, m.mn(), Judged.Verdict.REJECTED, "BAD_DATATIME"));
+            } else {
+                judged.add(new Judged(f, m.mn(), Judged.Verdict.ACCEPTED, null));
+            }
+        }
+        return judged;
+    }
+
+    private static boolean hasDataTime(DataUpload u) {
+        try {
+            u.dataTime();
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private static long[] evidenceIds(Connection c, int n) throws SQLException {
+        long[] ids = new long[n];
+        try (PreparedStatement ps =
+                c.prepareStatement("select nextval('evidence_id_seq') from generate_series(1, ?)")) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; i < n && rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                }
+            }
+        }
+        return ids; // from one sequence: ascending within the batch, so the chain follows id order
+    }
+
+    private void copyEvidence(Connection c, List<Judged> judged, long[] ids, Map<String, byte[]> newHeads)
+            throws SQLException {
+        StringBuilder rows = new StringBuilder(judged.size() * 512);
+        for (int i = 0; i < judged.size(); i++) {
+            Judged j = judged.get(i);
+            String key = j.mn() == null ? "" : j.mn();
+            byte[] prev = newHeads.containsKey(key) ? newHeads.get(key) : head(c, key);
+            Instant receivedAt = j.frame().receivedAt();
+            byte[] hash = EvidenceLog.hash(
+                    prev, receivedAt, j.verdict().name(), j.frame().raw());
+            newHeads.put(key, hash);
+            rows.append(ids[i]).append('\t');
+            CopyText.field(rows, j.mn()).append('\t');
+            rows.append(receivedAt).append('\t');
+            CopyText.field(rows, j.frame().peer()).append('\t');
+            rows.append(j.verdict().name()).append('\t');
+            CopyText.field(rows, j.code()).append('\t');
+            CopyText.bytea(rows, j.frame().raw()).append('\t');
+            CopyText.bytea(rows, prev).append('\t');
+            CopyText.bytea(rows, hash).append('\n');
+        }
+        copy(c, "copy evidence (id, mn, received_at, peer, verdict, code, raw, prev_hash, hash) from stdin", rows);
+    }
+
+    /** The last committed hash of {@code key}'s chain: remembered, or read once from the log (after a restart). */
+    private byte[] head(Connection c, String key) throws SQLException {
+        if (heads.containsKey(key)) {
+            return heads.get(key);
+        }
+        try (PreparedStatement ps =
+                c.prepareStatement("select hash from evidence where coalesce(mn, '') = ? order by id desc limit 1")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                byte[] h = rs.next() ? rs.getBytes(1) : null;
+                heads.put(key, h); // committed data: safe to remember even if this batch rolls back
+                return h;
+            }
+        }
+    }
+
+    private static void quarantine(Connection c, List<Judged> judged, long[] ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into quarantine (mn, received_at, reason, evidence_id) values (?, ?, ?, ?)")) {
+            boolean any = false;
+            for (int i = 0; i < judged.size(); i++) {
+                Judged j = judged.get(i);
+                if (j.verdict() == Judged.Verdict.QUARANTINED) {
+                    ps.setString(1, j.mn());
+                    ps.setTimestamp(2, Timestamp.from(j.frame().receivedAt()));
+                    ps.setString(3, j.code());
+                    ps.setLong(4, ids[i]);
+                    ps.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private void storeRecords(Connection c, List<Judged> judged, Set<String> newPartitions, long[] counts)
+            throws SQLException {
+        StringBuilder rows = new StringBuilder(judged.size() * 1024);
+        long staged = 0;
+        for (Judged j : judged) {
+            if (j.verdict() != Judged.Verdict.ACCEPTED
+                    || !(((Decoded.Ok) j.frame().decoded()).message() instanceof DataUpload u)) {
+                continue;
+            }
+            LocalDateTime dataTime = u.dataTime();
+            ensurePartition(c, "record", dataTime, false, newPartitions);
+            String qn = u.header().qn() == null ? null : u.header().qn().text();
+            for (CpPair pair : u.cp().pairs()) {
+                if (pair.name().equals("DataTime")) {
+                    continue;
+                }
+                rows.append(++staged).append('\t');
+                CopyText.field(rows, u.mn()).append('\t');
+                CopyText.field(rows, u.cn().text()).append('\t');
+                rows.append(dataTime).append('\t');
+                CopyText.field(rows, pair.name()).append('\t');
+                CopyText.field(rows, pair.value()).append('\t');
+                CopyText.field(rows, qn).append('\t');
+                rows.append(j.frame().receivedAt()).append('\n');
+            }
+        }
+        if (staged == 0) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("create temp table if not exists record_staging (seq bigint, mn text, cn text,"
+                    + " data_time timestamp, name text, value text, qn text, received_at timestamptz)"
+                    + " on commit delete rows");
+        }
+        copy(c, "copy record_staging (seq, mn, cn, data_time, name, value, qn, received_at) from stdin", rows);
+        try (Statement s = c.createStatement()) {
+            // in arrival order, so that of two values for one key in a batch the first is kept
+            long inserted = s.executeUpdate("insert into record (mn, cn, data_time, name, value, qn, received_at)"
+                    + " select mn, cn, data_time, name, value, qn, received_at from record_staging order by seq"
+                    + " on conflict do nothing");
+            long conflicts = 0;
+            if (inserted < staged) {
+                conflicts = s.executeUpdate("insert into record_conflict (mn, cn, data_time, name, stored_value,"
+                        + " conflicting_value, received_at)"
+                        + " select s.mn, s.cn, s.data_time, s.name, r.value, s.value, s.received_at"
+                        + " from record_staging s join record r using (mn, cn, data_time, name)"
+                        + " where r.value <> s.value order by s.seq");
+            }
+            counts[3] += inserted;
+            counts[4] += staged - inserted - conflicts;
+            counts[5] += conflicts;
+        }
+    }
+
+    private void ensurePartition(Connection c, String table, LocalDateTime t, boolean utc, Set<String> newPartitions)
+            throws SQLException {
+        String key = table + "/" + YearMonth.from(t);
+        if (partitions.contains(key) || newPartitions.contains(key)) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select pollwatt_month_partition(?, ?, ?)")) {
+            ps.setString(1, table);
+            ps.setTimestamp(2, Timestamp.valueOf(t));
+            ps.setBoolean(3, utc);
+            ps.execute();
+        }
+        newPartitions.add(key);
+    }
+
+    private static void copy(Connection c, String sql, StringBuilder rows) throws SQLException {
+        try {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn(sql, new StringReader(rows.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** PostgreSQL's COPY text format: tab-separated, {@code \N} for null, backslash escapes. */
+    static final class CopyText {
+        private CopyText() {}
+
+        static StringBuilder field(StringBuilder out, String value) {
+            if (value == null) {
+                return out.append("\\N");
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                switch (ch) {
+                    case '\\' -> out.append("\\\\");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(ch);
+                }
+            }
+            return out;
+        }
+
+        static StringBuilder bytea(StringBuilder out, byte[] value) {
+            if (value == null) {
+                return out.append("\\N");
+            }
+            return out.append("\\\\x").append(HEX.formatHex(value));
+        }
+    }
+}
