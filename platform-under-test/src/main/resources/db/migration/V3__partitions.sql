@@ -15,7 +15,11 @@ begin
                    first_day::text || zone, (first_day + interval '1 month')::text || zone);
 end $$;
 
--- record: the same columns and key, partitioned by DataTime
+-- record: one row per record (MN, CN, DataTime) instead of one per CP name, partitioned by DataTime. A 30-meter
+-- upload is one row, not 240: what a province-scale ingest can afford. `cp` holds the record's CP pairs, names to
+-- literal values as sent ({"g70101-Rtd": "10.01", "g70101-Flag": "N", ...}); the frame itself, in wire order,
+-- stays in the evidence log. Idempotent on the key: a resend adds no row, another value for a name stored is a
+-- conflict kept out and reported, names not stored yet (another packet of the record) are added.
 alter table record rename to record_v1;
 alter index record_by_time rename to record_v1_by_time;
 alter table record_v1 rename constraint record_pkey to record_v1_pkey;
@@ -23,15 +27,15 @@ create table record (
     mn          text        not null,
     cn          text        not null,
     data_time   timestamp   not null,
-    name        text        not null,
-    value       text        not null,
+    cp          jsonb       not null,
     qn          text,
     received_at timestamptz not null,
-    primary key (mn, cn, data_time, name)
+    primary key (mn, cn, data_time)
 ) partition by range (data_time);
 create index record_by_time on record (data_time);
 select pollwatt_month_partition('record', m, false) from (select distinct date_trunc('month', data_time) m from record_v1) x;
-insert into record select mn, cn, data_time, name, value, qn, received_at from record_v1;
+insert into record
+select mn, cn, data_time, jsonb_object_agg(name, value), min(qn), min(received_at) from record_v1 group by mn, cn, data_time;
 drop table record_v1;
 
 -- evidence: partitioned by receipt time; the key gains it, as PostgreSQL requires, so quarantine keeps the id

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -218,10 +218,15 @@ final class BatchStore {
         }
     }
 
+    /** A record of the batch: its key, its CP pairs (DataTime aside) and where it came from. */
+    private record Staged(RecordKey key, Map<String, String> cp, String qn, Instant receivedAt) {}
+
+    /** The key a record is stored under. */
+    private record RecordKey(String mn, String cn, LocalDateTime dataTime) {}
+
     private void storeRecords(Connection c, List<Judged> judged, Set<String> newPartitions, long[] counts)
             throws SQLException {
-        StringBuilder rows = new StringBuilder(judged.size() * 1024);
-        long staged = 0;
+        List<Staged> staged = new ArrayList<>();
         for (Judged j : judged) {
             if (j.verdict() != Judged.Verdict.ACCEPTED
                     || !(((Decoded.Ok) j.frame().decoded()).message() instanceof DataUpload u)) {
@@ -229,46 +234,150 @@ final class BatchStore {
             }
             LocalDateTime dataTime = u.dataTime();
             ensurePartition(c, "record", dataTime, false, newPartitions);
-            String qn = u.header().qn() == null ? null : u.header().qn().text();
+            Map<String, String> cp = new LinkedHashMap<>();
             for (CpPair pair : u.cp().pairs()) {
-                if (pair.name().equals("DataTime")) {
-                    continue;
+                if (!pair.name().equals("DataTime")) {
+                    cp.putIfAbsent(pair.name(), pair.value());
                 }
-                rows.append(++staged).append('\t');
-                CopyText.field(rows, u.mn()).append('\t');
-                CopyText.field(rows, u.cn().text()).append('\t');
-                rows.append(dataTime).append('\t');
-                CopyText.field(rows, pair.name()).append('\t');
-                CopyText.field(rows, pair.value()).append('\t');
-                CopyText.field(rows, qn).append('\t');
-                rows.append(j.frame().receivedAt()).append('\n');
             }
+            String qn = u.header().qn() == null ? null : u.header().qn().text();
+            staged.add(new Staged(
+                    new RecordKey(u.mn(), u.cn().text(), dataTime),
+                    cp,
+                    qn,
+                    j.frame().receivedAt()));
         }
-        if (staged == 0) {
+        if (staged.isEmpty()) {
             return;
         }
-        try (Statement s = c.createStatement()) {
-            s.execute("create temp table if not exists record_staging (seq bigint, mn text, cn text,"
-                    + " data_time timestamp, name text, value text, qn text, received_at timestamptz)"
-                    + " on commit delete rows");
-        }
-        copy(c, "copy record_staging (seq, mn, cn, data_time, name, value, qn, received_at) from stdin", rows);
-        try (Statement s = c.createStatement()) {
-            // in arrival order, so that of two values for one key in a batch the first is kept
-            long inserted = s.executeUpdate("insert into record (mn, cn, data_time, name, value, qn, received_at)"
-                    + " select mn, cn, data_time, name, value, qn, received_at from record_staging order by seq"
-                    + " on conflict do nothing");
-            long conflicts = 0;
-            if (inserted < staged) {
-                conflicts = s.executeUpdate("insert into record_conflict (mn, cn, data_time, name, stored_value,"
-                        + " conflicting_value, received_at)"
-                        + " select s.mn, s.cn, s.data_time, s.name, r.value, s.value, s.received_at"
-                        + " from record_staging s join record r using (mn, cn, data_time, name)"
-                        + " where r.value <> s.value order by s.seq");
+        // the first arrival of each key not stored yet is copied straight into the table (this thread is the only
+        // writer, so what it finds absent stays absent); every other arrival is compared with what is stored
+        Set<RecordKey> existing = existingKeys(c, staged);
+        Set<RecordKey> taken = new HashSet<>();
+        StringBuilder rows = new StringBuilder(staged.size() * 4096);
+        List<Staged> again = new ArrayList<>();
+        for (Staged r : staged) {
+            if (existing.contains(r.key()) || !taken.add(r.key())) {
+                again.add(r);
+                continue;
             }
-            counts[3] += inserted;
-            counts[4] += staged - inserted - conflicts;
-            counts[5] += conflicts;
+            CopyText.field(rows, r.key().mn()).append('\t');
+            CopyText.field(rows, r.key().cn()).append('\t');
+            rows.append(r.key().dataTime()).append('\t');
+            CopyText.field(rows, Json.object(r.cp())).append('\t');
+            CopyText.field(rows, r.qn()).append('\t');
+            rows.append(r.receivedAt()).append('\n');
+        }
+        if (!taken.isEmpty()) {
+            copy(c, "copy record (mn, cn, data_time, cp, qn, received_at) from stdin", rows);
+        }
+        counts[3] += taken.size();
+        if (!again.isEmpty()) {
+            settleRepeats(c, again, counts);
+        }
+    }
+
+    /** Which of the batch's keys are stored already (one index probe each). */
+    private static Set<RecordKey> existingKeys(Connection c, List<Staged> staged) throws SQLException {
+        Set<RecordKey> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select r.mn, r.cn, r.data_time from record r"
+                        + " join unnest(?::text[], ?::text[], ?::timestamp[]) k(mn, cn, data_time) using (mn, cn, data_time)")) {
+            bindKeys(c, ps, staged);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RecordKey(
+                            rs.getString(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void bindKeys(Connection c, PreparedStatement ps, List<Staged> rows) throws SQLException {
+        ps.setArray(
+                1, c.createArrayOf("text", rows.stream().map(r -> r.key().mn()).toArray()));
+        ps.setArray(
+                2, c.createArrayOf("text", rows.stream().map(r -> r.key().cn()).toArray()));
+        ps.setArray(
+                3,
+                c.createArrayOf(
+                        "timestamp",
+                        rows.stream()
+                                .map(r -> Timestamp.valueOf(r.key().dataTime()))
+                                .toArray()));
+    }
+
+    /**
+     * Records whose key was stored before (or earlier in this batch): unchanged ones are duplicates (resends);
+     * a name stored with another value is a conflict, kept out and reported; names not stored yet are added.
+     */
+    private static void settleRepeats(Connection c, List<Staged> again, long[] counts) throws SQLException {
+        Map<RecordKey, Map<String, String>> stored = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select r.mn, r.cn, r.data_time, e.key, e.value"
+                + " from record r join unnest(?::text[], ?::text[], ?::timestamp[]) k(mn, cn, data_time)"
+                + " using (mn, cn, data_time), jsonb_each_text(r.cp) e")) {
+            ps.setArray(
+                    1,
+                    c.createArrayOf(
+                            "text", again.stream().map(r -> r.key().mn()).toArray()));
+            ps.setArray(
+                    2,
+                    c.createArrayOf(
+                            "text", again.stream().map(r -> r.key().cn()).toArray()));
+            ps.setArray(
+                    3,
+                    c.createArrayOf(
+                            "timestamp",
+                            again.stream()
+                                    .map(r -> Timestamp.valueOf(r.key().dataTime()))
+                                    .toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    RecordKey key = new RecordKey(
+                            rs.getString(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime());
+                    stored.computeIfAbsent(key, k -> new HashMap<>()).put(rs.getString(4), rs.getString(5));
+                }
+            }
+        }
+        try (PreparedStatement conflict = c.prepareStatement("insert into record_conflict (mn, cn, data_time, name,"
+                        + " stored_value, conflicting_value, received_at) values (?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement add = c.prepareStatement(
+                        "update record set cp = cp || ?::jsonb where mn = ? and cn = ? and data_time = ?")) {
+            for (Staged r : again) {
+                Map<String, String> current = stored.computeIfAbsent(r.key(), k -> new HashMap<>());
+                Map<String, String> added = new LinkedHashMap<>();
+                int conflicts = 0;
+                for (Map.Entry<String, String> e : r.cp().entrySet()) {
+                    String was = current.get(e.getKey());
+                    if (was == null) {
+                        added.put(e.getKey(), e.getValue());
+                    } else if (!was.equals(e.getValue())) {
+                        conflict.setString(1, r.key().mn());
+                        conflict.setString(2, r.key().cn());
+                        conflict.setTimestamp(3, Timestamp.valueOf(r.key().dataTime()));
+                        conflict.setString(4, e.getKey());
+                        conflict.setString(5, was);
+                        conflict.setString(6, e.getValue());
+                        conflict.setTimestamp(7, Timestamp.from(r.receivedAt()));
+                        conflict.addBatch();
+                        conflicts++;
+                    }
+                }
+                if (!added.isEmpty()) {
+                    add.setString(1, Json.object(added));
+                    add.setString(2, r.key().mn());
+                    add.setString(3, r.key().cn());
+                    add.setTimestamp(4, Timestamp.valueOf(r.key().dataTime()));
+                    add.addBatch();
+                    current.putAll(added);
+                } else if (conflicts == 0) {
+                    counts[4]++; // a resend: nothing new
+                }
+                counts[5] += conflicts;
+            }
+            conflict.executeBatch();
+            add.executeBatch();
         }
     }
 

@@ -26,17 +26,17 @@ public final class IngestStats {
         return quarantined.get();
     }
 
-    /** Record rows stored (one per CP name). */
+    /** Records stored (one per MN, CN and DataTime). */
     public long records() {
         return records.get();
     }
 
-    /** Rows received again with the same value (resends), not stored twice. */
+    /** Records received again with nothing new (resends), not stored twice. */
     public long duplicates() {
         return duplicates.get();
     }
 
-    /** Rows received again with another value, kept out and reported. */
+    /** Values received again with another value for a name already stored, kept out and reported. */
     public long conflicts() {
         return conflicts.get();
     }
