@@ -7,7 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -46,14 +51,58 @@ public final class Database implements AutoCloseable {
         Objects.requireNonNull(dataDir, "dataDir");
         try {
             Files.createDirectories(dataDir);
+            stopOrphan(dataDir);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    // the library's default is synchronous_commit=off (fast tests): a commit would return before
+                    // its log is on disk, and a crash would lose data already acknowledged to devices
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             LOG.info("embedded PostgreSQL on port {} with data in {}", pg.getPort(), dataDir);
             return new Database(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * A platform killed outright ({@code kill -9}, a crash) leaves its embedded server running on the folder with
+     * nobody to stop it; the next start would find the folder taken. Such an orphan is asked to stop (a fast
+     * shutdown: it has no clients left) and awaited; a lock file whose process is gone is left to PostgreSQL,
+     * which recovers from its log as after any crash.
+     */
+    private static void stopOrphan(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
+            return;
+        }
+        Optional<ProcessHandle> orphan = ProcessHandle.of(
+                        Long.parseLong(lines.get(0).strip()))
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        LOG.warn(
+                "embedded PostgreSQL {} still runs on {} (its platform was killed); stopping it",
+                orphan.get().pid(),
+                dataDir);
+        orphan.get().destroy();
+        try {
+            orphan.get().onExit().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the orphaned PostgreSQL to stop", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException(
+                    "the orphaned PostgreSQL " + orphan.get().pid() + " on " + dataDir + " does not stop", e);
         }
     }
 
