@@ -30,7 +30,7 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
 
-    private Database(EmbeddedPostgres embedded, String url, String user, String password) {
+    private Database(EmbeddedPostgres embedded, String url, String user, String password, String schema) {
         this.embedded = embedded;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -38,8 +38,15 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(8);
         config.setPoolName("pollwatt");
+        if (schema != null) {
+            config.setSchema(schema);
+        }
         this.pool = new HikariDataSource(config);
-        Flyway.configure().dataSource(pool).load().migrate();
+        var flyway = Flyway.configure().dataSource(pool);
+        if (schema != null) {
+            flyway.schemas(schema); // created if missing, and where the tables go
+        }
+        flyway.load().migrate();
     }
 
     /**
@@ -62,7 +69,7 @@ public final class Database implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .start();
             LOG.info("embedded PostgreSQL on port {} with data in {}", pg.getPort(), dataDir);
-            return new Database(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+            return new Database(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir, e);
         }
@@ -106,9 +113,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Connects to an external PostgreSQL. */
+    /** Connects to an external PostgreSQL, the platform's tables in the user's default schema. */
     public static Database external(String jdbcUrl, String user, String password) {
-        return new Database(null, jdbcUrl, user, password);
+        return new Database(null, jdbcUrl, user, password, null);
+    }
+
+    /**
+     * Connects to an external PostgreSQL with the platform's tables in {@code schema} (created if missing): several
+     * platforms, or test runs, can share one database.
+     */
+    public static Database external(String jdbcUrl, String user, String password, String schema) {
+        return new Database(null, jdbcUrl, user, password, Objects.requireNonNull(schema, "schema"));
     }
 
     /** The connection pool. */

@@ -2,6 +2,7 @@ package io.pollwatt.platform.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pollwatt.hj212.codec.Decoded;
 import io.pollwatt.hj212.codec.Direction;
@@ -11,6 +12,7 @@ import io.pollwatt.hj212.fixtures.Messages;
 import io.pollwatt.hj212.message.Header;
 import io.pollwatt.hj212.message.Hj212Message;
 import io.pollwatt.platform.storage.Database;
+import io.pollwatt.platform.storage.TestDatabases;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,6 +123,7 @@ class CrashIT {
     }
 
     private void crashAndRecover(boolean database) throws Exception {
+        assumeTrue(TestDatabases.external().isEmpty(), "kills the embedded server: only with the embedded PostgreSQL");
         startPlatform();
         Set<String> acked = ConcurrentHashMap.newKeySet();
         AtomicInteger sends = new AtomicInteger();

@@ -24,6 +24,7 @@ import io.pollwatt.hj212.netty.Hj212ChannelInitializers;
 import io.pollwatt.hj212.netty.ReceivedFrame;
 import io.pollwatt.platform.registry.DeviceRegistry;
 import io.pollwatt.platform.storage.Database;
+import io.pollwatt.platform.storage.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,7 +60,7 @@ class IngestIT {
 
     private void start() throws Exception {
         Clock clock = Clock.fixed(T.toInstant(ZoneOffset.ofHours(8)), ZoneOffset.UTC);
-        db = Database.embedded(dataDir);
+        db = TestDatabases.open(dataDir);
         DeviceRegistry registry = new DeviceRegistry(db.dataSource(), clock);
         registry.register(Messages.MN, "123456", "E001");
         server = new IngestServer("127.0.0.1", 0, Mode.LENIENT, db.dataSource(), registry, clock);
@@ -102,6 +103,7 @@ class IngestIT {
     @AfterEach
     void tearDown() {
         stop();
+        TestDatabases.discard(dataDir);
         clientGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
