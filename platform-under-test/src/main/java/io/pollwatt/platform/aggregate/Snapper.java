@@ -1,0 +1,60 @@
+package io.pollwatt.platform.aggregate;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * AGG-01 and DQ-18: assigns each reading to the grid instant within the tolerance of its DataTime; a reading near
+ * no grid instant is not used; of two readings for one instant the first received is kept, an identical second is
+ * a resend and dropped silently, a different second is a finding.
+ */
+final class Snapper {
+
+    private final long step;
+    private final long tolerance;
+
+    Snapper(Duration interval, Duration tolerance) {
+        this.step = interval.toSeconds();
+        this.tolerance = tolerance.toSeconds();
+    }
+
+    /** The grid instant {@code t} belongs to, or {@code null} when it is too far from every one. */
+    LocalDateTime snap(LocalDateTime t) {
+        LocalDateTime midnight = t.toLocalDate().atStartOfDay();
+        long seconds = Duration.between(midnight, t).toSeconds(); // DataTime has whole seconds
+        long below = Math.floorDiv(seconds, step) * step;
+        if (seconds - below <= tolerance) {
+            return midnight.plusSeconds(below);
+        }
+        if (below + step - seconds <= tolerance) {
+            return midnight.plusSeconds(below + step);
+        }
+        return null;
+    }
+
+    /** {@code readings} on the grid, by instant; what could not be placed goes to {@code findings}. */
+    NavigableMap<LocalDateTime, Reading> snapAll(String what, List<Reading> readings, List<Finding> findings) {
+        NavigableMap<LocalDateTime, Reading> out = new TreeMap<>();
+        for (Reading r : readings) {
+            LocalDateTime at = snap(r.time());
+            if (at == null) {
+                findings.add(new Finding("DQ-18", r.time(), what + " stamped " + r.time() + " is on no grid instant"));
+                continue;
+            }
+            Reading kept = out.get(at);
+            if (kept == null) {
+                out.put(at, new Reading(at, r.value()));
+            } else if (kept.value().compareTo(r.value()) != 0) {
+                findings.add(new Finding(
+                        "DQ-18",
+                        at,
+                        what + " at " + at + " received twice with different values: " + kept.value() + " kept, "
+                                + r.value() + " set aside"));
+            }
+        }
+        return out;
+    }
+}
