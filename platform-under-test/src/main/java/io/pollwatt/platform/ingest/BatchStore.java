@@ -286,8 +286,7 @@ final class BatchStore {
             bindKeys(c, ps, staged);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new RecordKey(
-                            rs.getString(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime()));
+                    out.add(new RecordKey(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDateTime.class)));
                 }
             }
         }
@@ -299,13 +298,12 @@ final class BatchStore {
                 1, c.createArrayOf("text", rows.stream().map(r -> r.key().mn()).toArray()));
         ps.setArray(
                 2, c.createArrayOf("text", rows.stream().map(r -> r.key().cn()).toArray()));
+        // as text, cast by the server: no detour through java.sql.Timestamp and the JVM's zone
         ps.setArray(
                 3,
                 c.createArrayOf(
-                        "timestamp",
-                        rows.stream()
-                                .map(r -> Timestamp.valueOf(r.key().dataTime()))
-                                .toArray()));
+                        "text",
+                        rows.stream().map(r -> r.key().dataTime().toString()).toArray()));
     }
 
     /**
@@ -317,25 +315,11 @@ final class BatchStore {
         try (PreparedStatement ps = c.prepareStatement("select r.mn, r.cn, r.data_time, e.key, e.value"
                 + " from record r join unnest(?::text[], ?::text[], ?::timestamp[]) k(mn, cn, data_time)"
                 + " using (mn, cn, data_time), jsonb_each_text(r.cp) e")) {
-            ps.setArray(
-                    1,
-                    c.createArrayOf(
-                            "text", again.stream().map(r -> r.key().mn()).toArray()));
-            ps.setArray(
-                    2,
-                    c.createArrayOf(
-                            "text", again.stream().map(r -> r.key().cn()).toArray()));
-            ps.setArray(
-                    3,
-                    c.createArrayOf(
-                            "timestamp",
-                            again.stream()
-                                    .map(r -> Timestamp.valueOf(r.key().dataTime()))
-                                    .toArray()));
+            bindKeys(c, ps, again);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    RecordKey key = new RecordKey(
-                            rs.getString(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime());
+                    RecordKey key =
+                            new RecordKey(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDateTime.class));
                     stored.computeIfAbsent(key, k -> new HashMap<>()).put(rs.getString(4), rs.getString(5));
                 }
             }
@@ -355,7 +339,7 @@ final class BatchStore {
                     } else if (!was.equals(e.getValue())) {
                         conflict.setString(1, r.key().mn());
                         conflict.setString(2, r.key().cn());
-                        conflict.setTimestamp(3, Timestamp.valueOf(r.key().dataTime()));
+                        conflict.setObject(3, r.key().dataTime());
                         conflict.setString(4, e.getKey());
                         conflict.setString(5, was);
                         conflict.setString(6, e.getValue());
@@ -368,7 +352,7 @@ final class BatchStore {
                     add.setString(1, Json.object(added));
                     add.setString(2, r.key().mn());
                     add.setString(3, r.key().cn());
-                    add.setTimestamp(4, Timestamp.valueOf(r.key().dataTime()));
+                    add.setObject(4, r.key().dataTime());
                     add.addBatch();
                     current.putAll(added);
                 } else if (conflicts == 0) {
@@ -389,7 +373,7 @@ final class BatchStore {
         }
         try (PreparedStatement ps = c.prepareStatement("select pollwatt_month_partition(?, ?, ?)")) {
             ps.setString(1, table);
-            ps.setTimestamp(2, Timestamp.valueOf(t));
+            ps.setObject(2, t);
             ps.setBoolean(3, utc);
             ps.execute();
         }

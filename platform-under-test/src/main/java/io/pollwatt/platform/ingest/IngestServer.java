@@ -37,9 +37,22 @@ public final class IngestServer implements AutoCloseable {
     /** Listens on {@code host:port} (port 0: any free port), storing into {@code db}. */
     public IngestServer(String host, int port, Mode mode, DataSource db, DeviceRegistry registry, Clock clock)
             throws InterruptedException {
+        this(host, port, mode, db, registry, clock, IngestSettings.defaults());
+    }
+
+    /** Listens on {@code host:port} (port 0: any free port), storing into {@code db}, with {@code settings}. */
+    public IngestServer(
+            String host,
+            int port,
+            Mode mode,
+            DataSource db,
+            DeviceRegistry registry,
+            Clock clock,
+            IngestSettings settings)
+            throws InterruptedException {
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(clock, "clock");
-        writer = new IngestWriter(db, registry, stats);
+        writer = new IngestWriter(db, registry, stats, new DeviceCommands(db, clock, settings, stats));
         server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)

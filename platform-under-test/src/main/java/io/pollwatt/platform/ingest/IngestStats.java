@@ -10,6 +10,8 @@ public final class IngestStats {
     final AtomicLong records = new AtomicLong();
     final AtomicLong duplicates = new AtomicLong();
     final AtomicLong conflicts = new AtomicLong();
+    final AtomicLong timeCalibrations = new AtomicLong();
+    final AtomicLong gapRequests = new AtomicLong();
 
     /** Frames accepted and stored. */
     public long accepted() {
@@ -39,5 +41,15 @@ public final class IngestStats {
     /** Values received again with another value for a name already stored, kept out and reported. */
     public long conflicts() {
         return conflicts.get();
+    }
+
+    /** Device clocks the platform set (1012). */
+    public long timeCalibrations() {
+        return timeCalibrations.get();
+    }
+
+    /** Requests for the minute data of a gap (2051 with BeginTime/EndTime). */
+    public long gapRequests() {
+        return gapRequests.get();
     }
 }

@@ -55,10 +55,13 @@ final class IngestWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    IngestWriter(DataSource db, DeviceRegistry registry, IngestStats stats) {
+    private final DeviceCommands commands;
+
+    IngestWriter(DataSource db, DeviceRegistry registry, IngestStats stats, DeviceCommands commands) {
         this.db = Objects.requireNonNull(db, "db");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.store = new BatchStore(registry, stats);
+        this.commands = Objects.requireNonNull(commands, "commands");
         this.thread = new Thread(this::run, "ingest-writer");
         thread.setDaemon(true);
         thread.start();
@@ -137,13 +140,21 @@ final class IngestWriter implements AutoCloseable {
             return;
         }
         Hj212Message m = ((Decoded.Ok) j.frame().decoded()).message();
-        if (!m.header().answerWanted() || !j.frame().channel().isActive()) {
+        Channel channel = j.frame().channel();
+        if (!channel.isActive()) {
             return;
         }
-        if (m instanceof DataUpload) {
-            j.frame().channel().writeAndFlush(Reply.dataAnswer(m.header()));
-        } else if (m.cn().is(Cn.TIME_CALIBRATION_REQUEST)) {
-            j.frame().channel().writeAndFlush(Reply.notificationAnswer(m.header()));
+        if (m.header().answerWanted()) {
+            if (m instanceof DataUpload) {
+                channel.writeAndFlush(Reply.dataAnswer(m.header()));
+            } else if (m.cn().is(Cn.TIME_CALIBRATION_REQUEST)) {
+                channel.writeAndFlush(Reply.notificationAnswer(m.header()));
+            }
+        }
+        try {
+            commands.committed(m, channel, j.frame().receivedAt());
+        } catch (RuntimeException e) {
+            LOG.warn("device {}: platform commands failed: {}", m.mn(), e.toString());
         }
     }
 

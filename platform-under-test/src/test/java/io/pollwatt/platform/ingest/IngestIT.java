@@ -19,6 +19,7 @@ import io.pollwatt.hj212.codec.Mode;
 import io.pollwatt.hj212.fixtures.Messages;
 import io.pollwatt.hj212.message.Cn;
 import io.pollwatt.hj212.message.Cp;
+import io.pollwatt.hj212.message.Header;
 import io.pollwatt.hj212.message.Hj212Message;
 import io.pollwatt.hj212.netty.Hj212ChannelInitializers;
 import io.pollwatt.hj212.netty.ReceivedFrame;
@@ -57,9 +58,9 @@ class IngestIT {
     private Database db;
     private IngestServer server;
     private Channel device;
+    private final MutableClock clock = new MutableClock(T.toInstant(ZoneOffset.ofHours(8)));
 
     private void start() throws Exception {
-        Clock clock = Clock.fixed(T.toInstant(ZoneOffset.ofHours(8)), ZoneOffset.UTC);
         db = TestDatabases.open(dataDir);
         DeviceRegistry registry = new DeviceRegistry(db.dataSource(), clock);
         registry.register(Messages.MN, "123456", "E001");
@@ -111,6 +112,11 @@ class IngestIT {
         device.writeAndFlush(Unpooled.wrappedBuffer(frame)).syncUninterruptibly();
     }
 
+    /** The 9014 answers received (the platform may also send commands: 1012, 2051). */
+    private long acks() {
+        return replies.stream().filter(m -> m.cn().is(Cn.DATA_ANSWER)).count();
+    }
+
     private long count(String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement();
@@ -126,14 +132,14 @@ class IngestIT {
         Hj212Message upload = Messages.electricity2011(3, T); // 12 factors × Rtd + Flag
         byte[] frame = Hj212Codec.encode(upload);
         send(frame);
-        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> acks() == 1);
         assertThat(replies.get(0).cn().is(Cn.DATA_ANSWER)).isTrue();
         assertThat(replies.get(0).header().qn()).isEqualTo(upload.header().qn());
         assertThat(count("select count(*) from record")).isEqualTo(1);
         assertThat(count("select count(*) from record, jsonb_object_keys(cp)")).isEqualTo(24);
 
         send(frame); // a resend after a lost acknowledgement
-        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> acks() == 2);
         assertThat(count("select count(*) from record")).isEqualTo(1);
         assertThat(server.stats().duplicates()).isEqualTo(1);
 
@@ -141,7 +147,7 @@ class IngestIT {
         String changed = new String(frame, StandardCharsets.US_ASCII).replace("g70101-Rtd=10.01", "g70101-Rtd=99.99");
         send(Hj212Codec.encodeCanonical(
                 ((io.pollwatt.hj212.codec.Decoded.Ok) Hj212Codec.lenient().decode(fixLength(changed))).message()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> acks() == 3);
         assertThat(count("select count(*) from record_conflict where name = 'g70101-Rtd'"
                         + " and stored_value = '10.01' and conflicting_value = '99.99'"))
                 .isEqualTo(1);
@@ -156,14 +162,88 @@ class IngestIT {
         List<Hj212Message> packets = io.pollwatt.hj212.packet.Packetizer.split(Messages.electricity2011(30, T));
         assertThat(packets).hasSizeGreaterThan(3);
         packets.forEach(p -> send(Hj212Codec.encode(p)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == packets.size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> acks() == packets.size());
         assertThat(count("select count(*) from record")).isEqualTo(1);
         assertThat(count("select count(*) from record, jsonb_object_keys(cp)")).isEqualTo(30 * 4 * 2);
         send(Hj212Codec.encode(packets.get(1)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == packets.size() + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> acks() == packets.size() + 1);
         assertThat(server.stats().duplicates()).isEqualTo(1);
         assertThat(server.stats().conflicts()).isZero();
         assertThat(server.stats().records()).isEqualTo(1);
+    }
+
+    @Test
+    void a_device_whose_clock_is_off_or_that_asks_gets_its_time_set_once_an_hour_at_most() throws Exception {
+        start();
+        // a QN 20 minutes behind the platform's clock: the device's clock is slow
+        Hj212Message slow = Messages.electricity2011(1, T);
+        send(Hj212Codec.encode(withQn(slow, T.minusMinutes(20))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 2);
+        assertThat(replies.get(0).cn().is(Cn.DATA_ANSWER)).isTrue();
+        Hj212Message set = replies.get(1);
+        assertThat(set.cn().is(Cn.SET_DEVICE_TIME)).isTrue();
+        assertThat(set.header().mn()).isEqualTo(Messages.MN);
+        assertThat(set.header().answerWanted()).isTrue();
+        assertThat(set.cp().get("SystemTime")).contains("20260301081500");
+        // still off a minute later: not again within the hour
+        clock.advance(Duration.ofMinutes(1));
+        send(Hj212Codec.encode(withQn(Messages.electricity2011(1, T.plusMinutes(15)), T.minusMinutes(19))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 3);
+        assertThat(server.stats().timeCalibrations()).isEqualTo(1);
+        // a device that asks (1013) gets 9013 and then 1012
+        Header h = slow.header();
+        send(Hj212Codec.encode(Hj212Message.of(
+                new Header(
+                        io.pollwatt.hj212.message.Qn.of(T.plusMinutes(1)),
+                        h.st(),
+                        io.pollwatt.hj212.message.CommandCode.of(Cn.TIME_CALIBRATION_REQUEST),
+                        h.pw(),
+                        h.mn(),
+                        h.flag(),
+                        null,
+                        List.of()),
+                Cp.EMPTY)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 5);
+        assertThat(replies.get(3).cn().is(Cn.NOTIFICATION_ANSWER)).isTrue();
+        assertThat(replies.get(4).cn().is(Cn.SET_DEVICE_TIME)).isTrue();
+        assertThat(replies.get(4).cp().get("SystemTime")).contains("20260301081600");
+    }
+
+    @Test
+    void a_gap_the_device_does_not_fill_itself_within_the_grace_is_asked_for_as_minute_data() throws Exception {
+        start();
+        for (int k : new int[] {0, 1, 4}) { // 08:15, 08:30, then 09:15: 08:45 and 09:00 missing
+            send(Hj212Codec.encode(withQn(Messages.electricity2011(1, T.plusMinutes(15L * k)), T.plusSeconds(k))));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 3);
+        clock.advance(Duration.ofMinutes(30));
+        // the device resends 08:45 on its own; 09:00 stays missing
+        send(Hj212Codec.encode(withQn(Messages.electricity2011(1, T.plusMinutes(30)), T.plusMinutes(31))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 4);
+        assertThat(server.stats().gapRequests()).isZero(); // still within the grace
+        clock.advance(Duration.ofMinutes(31));
+        send(Hj212Codec.encode(withQn(Messages.electricity2011(1, T.plusMinutes(75)), T.plusMinutes(61))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 6);
+        Hj212Message ask = replies.get(5);
+        assertThat(ask.cn().is(Cn.MINUTE_DATA)).isTrue();
+        assertThat(ask.cp().get("BeginTime")).contains("20260301090000");
+        assertThat(ask.cp().get("EndTime")).contains("20260301090000");
+        assertThat(server.stats().gapRequests()).isEqualTo(1);
+    }
+
+    private static Hj212Message withQn(Hj212Message m, LocalDateTime qnTime) {
+        Header h = m.header();
+        return Hj212Message.of(
+                new Header(
+                        io.pollwatt.hj212.message.Qn.of(qnTime),
+                        h.st(),
+                        h.cn(),
+                        h.pw(),
+                        h.mn(),
+                        h.flag(),
+                        h.packet(),
+                        h.unknownFields()),
+                m.cp());
     }
 
     @Test
@@ -188,7 +268,7 @@ class IngestIT {
         send(unknown);
         send(badCrc);
         send(good);
-        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> acks() == 1);
         assertThat(replies.get(0).header().qn())
                 .isEqualTo(
                         Messages.electricity2011(1, T.plusMinutes(15)).header().qn());
@@ -205,16 +285,16 @@ class IngestIT {
         for (int i = 0; i < 5; i++) {
             send(Hj212Codec.encode(Messages.electricity2011(2, T.plusMinutes(15L * i))));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 5);
+        await().atMost(Duration.ofSeconds(10)).until(() -> acks() == 5);
         stop();
         device = null;
-        replies.clear();
+        replies.clear(); // a new connection's answers
         start(); // the same data folder
         assertThat(count("select count(*) from record")).isEqualTo(5);
         for (int i = 5; i < 7; i++) {
             send(Hj212Codec.encode(Messages.electricity2011(2, T.plusMinutes(15L * i))));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> acks() == 2);
         assertThat(verifyChain(Messages.MN)).isEqualTo(7);
     }
 
@@ -238,7 +318,7 @@ class IngestIT {
                                 withMn(Messages.electricity2011(2, T.plusMinutes(15L * i)), mns.get(d)))));
             }
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> replies.size() == 20 * 30);
+        await().atMost(Duration.ofSeconds(30)).until(() -> acks() == 20 * 30);
         assertThat(count("select count(*) from record")).isEqualTo(20L * 30);
         assertThat(server.stats().accepted()).isEqualTo(20L * 30);
         for (String mn : mns) {
@@ -255,7 +335,7 @@ class IngestIT {
         start();
         send(Hj212Codec.encode(Messages.electricity2011(1, T)));
         send(Hj212Codec.encode(Messages.electricity2011(1, T.minusMonths(2)))); // resent after a long outage
-        await().atMost(Duration.ofSeconds(10)).until(() -> replies.size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> acks() == 2);
         assertThat(count("select count(*) from pg_inherits where inhparent = 'record'::regclass"))
                 .isEqualTo(2);
         assertThat(count("select count(*) from record_2026_01")).isEqualTo(1);
