@@ -184,6 +184,13 @@ class HttpApiFailuresIT {
     }
 
     @Test
+    void a_body_over_64_kib_is_refused_with_413() {
+        String big = "{\"mn\": \"M1\", \"pw\": \"123456\", \"enterpriseId\": \"" + "E".repeat(70 * 1024) + "\"}";
+        HttpResponse<String> r = client.send("POST", "/api/devices", "Bearer " + TOKEN, "application/json", big);
+        assertError(r, 413, "BODY_TOO_LARGE", null);
+    }
+
+    @Test
     void a_refused_password_is_not_echoed() {
         HttpResponse<String> r = client.send(
                 "POST",
