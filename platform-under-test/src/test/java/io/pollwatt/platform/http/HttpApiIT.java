@@ -320,6 +320,21 @@ class HttpApiIT {
             assertThat(Base64.getDecoder().decode(e.path("rawBase64").asText())).isEqualTo(FRAMES.get(1 + i));
         }
 
+        // a receiver can check the chain of the file alone: each line's hash from its predecessor's and its content
+        String whole = client.get("/api/evidence/export?mn=" + MN, TOKEN).body();
+        byte[] prev = null;
+        for (String line : whole.split("\n")) {
+            JsonNode e = Client.JSON.readTree(line);
+            byte[] hash = EvidenceChain.hash(
+                    prev,
+                    Instant.parse(e.path("receivedAt").asText()),
+                    e.path("verdict").asText(),
+                    Base64.getDecoder().decode(e.path("rawBase64").asText()));
+            assertThat(e.path("hash").asText())
+                    .isEqualTo(java.util.HexFormat.of().formatHex(hash));
+            prev = hash;
+        }
+
         String everything = client.get("/api/evidence/export", TOKEN).body();
         assertThat(everything.split("\n")).hasSize((int) count("select count(*) from evidence"));
         // the offset form of the same instant selects the same
