@@ -42,6 +42,7 @@ public final class HttpApi implements AutoCloseable {
     public record Route(String method, String path) {}
 
     private final Javalin app;
+    private final StatusEndpoints status;
     private final String host;
     private final AtomicLong incidents = new AtomicLong();
 
@@ -69,7 +70,7 @@ public final class HttpApi implements AutoCloseable {
         byte[] tokenBytes = token.getBytes(StandardCharsets.UTF_8);
         ObjectMapper mapper = Json.mapper();
         byte[] openApi = resource("/api/openapi.json");
-        StatusEndpoints status = new StatusEndpoints(db, stats, clock, openApi);
+        status = new StatusEndpoints(db, stats, clock, openApi);
         DeviceEndpoints devices = new DeviceEndpoints(db, clock, mapper);
         EvidenceEndpoints evidence = new EvidenceEndpoints(db, mapper);
         DataEndpoints data = new DataEndpoints(db);
@@ -137,6 +138,7 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        status.close();
     }
 
     /** {@code handler} behind the bearer token: a missing or wrong token is answered 401 before it runs. */

@@ -7,13 +7,27 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code /}, {@code /api/health}, {@code /api/stats}, {@code /api/openapi.json}. */
-final class StatusEndpoints {
+final class StatusEndpoints implements AutoCloseable {
+
+    /**
+     * How long health waits for the database. The pool itself waits 30 s for a connection, longer than a monitoring
+     * probe does; a check still running is shared by the requests that come meanwhile, so a hung database ties up
+     * one thread, not one per probe.
+     */
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusEndpoints.class);
 
@@ -48,6 +62,12 @@ final class StatusEndpoints {
     private final IngestStats stats;
     private final Clock clock;
     private final byte[] openApi;
+    private final ExecutorService checks = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "api-health-check");
+        t.setDaemon(true);
+        return t;
+    });
+    private CompletableFuture<Boolean> check;
 
     StatusEndpoints(DataSource db, IngestStats stats, Clock clock, byte[] openApi) {
         this.db = db;
@@ -61,18 +81,43 @@ final class StatusEndpoints {
     }
 
     void health(Context ctx) {
-        boolean up;
+        boolean up = databaseUp();
+        ctx.status(up ? 200 : 503).json(new Health(up ? "up" : "down", up ? "up" : "down", clock.instant()));
+    }
+
+    private boolean databaseUp() {
+        CompletableFuture<Boolean> running;
+        synchronized (this) {
+            if (check == null || check.isDone()) {
+                check = CompletableFuture.supplyAsync(this::selectOne, checks);
+            }
+            running = check;
+        }
+        try {
+            return running.get(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("health check: no answer from the database within {}", HEALTH_TIMEOUT);
+            return false;
+        } catch (ExecutionException e) {
+            LOG.warn("health check failed: {}", e.getCause().toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean selectOne() {
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement("select 1")) {
-            ps.setQueryTimeout(5);
+            ps.setQueryTimeout((int) HEALTH_TIMEOUT.toSeconds());
             try (ResultSet rs = ps.executeQuery()) {
-                up = rs.next() && rs.getInt(1) == 1;
+                return rs.next() && rs.getInt(1) == 1;
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
             LOG.warn("health check: database unreachable: {}", e.toString());
-            up = false;
+            return false;
         }
-        ctx.status(up ? 200 : 503).json(new Health(up ? "up" : "down", up ? "up" : "down", clock.instant()));
     }
 
     void stats(Context ctx) {
@@ -88,5 +133,10 @@ final class StatusEndpoints {
 
     void openApi(Context ctx) {
         ctx.contentType("application/json").result(openApi);
+    }
+
+    @Override
+    public void close() {
+        checks.shutdownNow();
     }
 }

@@ -4,14 +4,16 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** A database that is not there: every connection attempt fails with the exception given. */
+/** A database that is not there: every connection attempt fails with the exception given, or hangs until released. */
 final class FailingDataSource implements DataSource {
 
     private volatile Supplier<SQLException> failure;
+    private volatile CountDownLatch hang;
 
     FailingDataSource(Supplier<SQLException> failure) {
         this.failure = failure;
@@ -19,10 +21,24 @@ final class FailingDataSource implements DataSource {
 
     void failWith(Supplier<SQLException> failure) {
         this.failure = failure;
+        this.hang = null;
+    }
+
+    /** Connection attempts block until {@code release} counts down, then fail. */
+    void hangUntil(CountDownLatch release) {
+        this.hang = release;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
+        CountDownLatch h = hang;
+        if (h != null) {
+            try {
+                h.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         throw failure.get();
     }
 

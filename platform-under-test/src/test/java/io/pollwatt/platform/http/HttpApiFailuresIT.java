@@ -9,11 +9,13 @@ import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -252,6 +254,25 @@ class HttpApiFailuresIT {
         assertThat(body.path("status").asText()).isEqualTo("down");
         assertThat(body.path("database").asText()).isEqualTo("down");
         assertThat(body.path("time").asText()).isEqualTo("2026-03-01T00:15:00Z");
+    }
+
+    @Test
+    void health_answers_503_within_its_timeout_when_the_database_hangs() {
+        CountDownLatch release = new CountDownLatch(1);
+        DB.hangUntil(release);
+        try {
+            for (int i = 0; i < 2; i++) { // the second probe shares the check still hanging
+                long start = System.nanoTime();
+                HttpResponse<String> r = client.get("/api/health");
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                assertThat(r.statusCode()).isEqualTo(503);
+                assertThat(Client.json(r).path("status").asText()).isEqualTo("down");
+                assertThat(took).isGreaterThanOrEqualTo(StatusEndpoints.HEALTH_TIMEOUT.minusMillis(100));
+                assertThat(took).isLessThan(StatusEndpoints.HEALTH_TIMEOUT.plusSeconds(5));
+            }
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
