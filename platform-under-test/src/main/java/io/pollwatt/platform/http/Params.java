@@ -33,7 +33,8 @@ final class Params {
                 throw new ApiException(
                         ApiError.UNKNOWN_PARAMETER,
                         name,
-                        "unknown query parameter '" + name + "'; this endpoint takes " + new TreeSet<>(known));
+                        "unknown query parameter '" + name + "'; this endpoint takes "
+                                + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))));
             }
         }
         return new Params(ctx);
