@@ -1,14 +1,17 @@
 package io.pollwatt.verification.cli;
 
 import io.pollwatt.hj212.codec.Mode;
+import io.pollwatt.platform.http.HttpApi;
 import io.pollwatt.platform.ingest.IngestServer;
 import io.pollwatt.platform.registry.DeviceRegistry;
 import io.pollwatt.platform.storage.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,15 +23,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code testbed platform}: the reference platform standalone, on the system clock. For now its HJ 212 ingest on
- * PostgreSQL (embedded by default, its data kept in {@code --data}); the REST API and dashboard come with their
- * issues. Runs until stopped (Ctrl-C), or for {@code --run-for}.
+ * {@code testbed platform}: the reference platform standalone, on the system clock: its HJ 212 ingest on PostgreSQL
+ * (embedded by default, its data kept in {@code --data}) and its REST API (docs/api.md) beside it; the dashboard
+ * comes with its issue. Runs until stopped (Ctrl-C), or for {@code --run-for}.
  */
 @Command(
         name = "platform",
         mixinStandardHelpOptions = true,
         versionProvider = Testbed.Version.class,
-        description = "Run the reference platform's HJ 212 ingest (PostgreSQL embedded, or --db).")
+        description = "Run the reference platform: HJ 212 ingest and REST API (PostgreSQL embedded, or --db).")
 final class PlatformCommand implements Callable<Integer> {
 
     @Spec
@@ -39,6 +42,21 @@ final class PlatformCommand implements Callable<Integer> {
 
     @Option(names = "--bind", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "address to listen on")
     private String bind;
+
+    @Option(
+            names = "--http-port",
+            paramLabel = "PORT",
+            defaultValue = "8080",
+            description = "REST API and dashboard port (0: any; default ${DEFAULT-VALUE})")
+    private int httpPort;
+
+    @Option(
+            names = "--api-token",
+            paramLabel = "TOKEN",
+            defaultValue = "${env:POLLWATT_API_TOKEN}",
+            description = "bearer token of the API's write endpoints (default: $POLLWATT_API_TOKEN; if neither is"
+                    + " given, a random one is generated and printed once)")
+    private String apiToken;
 
     @Option(
             names = "--data",
@@ -73,7 +91,16 @@ final class PlatformCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Clock clock = Clock.systemUTC();
+        // PostgreSQL keeps microseconds; the evidence hash covers the receipt instant, so an instant with finer
+        // digits than the database stores could never be verified again from the database (docs/api.md)
+        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--http-port must be 0..65535, got " + httpPort);
+        }
+        boolean interrupted = false;
+        boolean generatedToken = apiToken == null || apiToken.isBlank();
+        String token = generatedToken ? newToken() : apiToken;
         List<String[]> devices = new ArrayList<>();
         for (String r : register) {
             String[] parts = r.split(",", -1);
@@ -101,14 +128,18 @@ final class PlatformCommand implements Callable<Integer> {
                         devices.size(),
                         server.address().getPort());
                 out.flush();
-                try {
-                    if (runFor != null) {
-                        stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
-                    } else {
-                        stop.await();
+                try (HttpApi api = new HttpApi(bind, httpPort, db.dataSource(), server.stats(), clock, token)) {
+                    String base = api.baseUri().toString();
+                    out.printf("platform: dashboard at %s%n", base);
+                    out.printf("platform: REST API at %sapi/ (OpenAPI: %sapi/openapi.json)%n", base, base);
+                    if (generatedToken) {
+                        out.printf(
+                                "platform: API token (generated for this run; set --api-token or"
+                                        + " POLLWATT_API_TOKEN to choose one): %s%n",
+                                token);
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // asked to stop
+                    out.flush();
+                    interrupted = await(stop);
                 }
                 out.printf(
                         "platform: stopping; %d frame(s) accepted, %d rejected, %d quarantined, %d record row(s)%n",
@@ -125,6 +156,30 @@ final class PlatformCommand implements Callable<Integer> {
                 // the JVM is already stopping: the hook has run
             }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt(); // only now: Jetty's stop fails on an interrupted thread
+        }
         return 0;
+    }
+
+    /** Waits for the stop signal or the end of {@code --run-for}; {@code true} if interrupted (asked to stop). */
+    private boolean await(CountDownLatch stop) {
+        try {
+            if (runFor != null) {
+                stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                stop.await();
+            }
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
+    }
+
+    /** 24 random bytes, base64url: a token for this run only, from the platform's secure source of randomness. */
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
