@@ -59,10 +59,11 @@ final class DataEndpoints {
                 .and("cn = ?", cn)
                 .and("data_time >= ?", from)
                 .and("data_time < ?", to);
-        String sql = "with g as (select distinct mn, cn, data_time from record" + where.sql()
+        // one row per record, its CP pairs in a jsonb object: unfolded here, names in order
+        String sql = "with g as (select mn, cn, data_time, cp from record" + where.sql()
                 + " order by data_time desc, mn, cn limit ?)"
-                + " select r.mn, r.cn, r.data_time, r.name, r.value from record r join g using (mn, cn, data_time)"
-                + " order by r.data_time desc, r.mn, r.cn, r.name";
+                + " select g.mn, g.cn, g.data_time, e.key as name, e.value from g, jsonb_each_text(g.cp) e"
+                + " order by g.data_time desc, g.mn, g.cn, e.key";
         List<RecordGroup> groups = new ArrayList<>();
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {

@@ -41,6 +41,8 @@ final class StatusEndpoints implements AutoCloseable {
             long records,
             long duplicates,
             long conflicts,
+            long timeCalibrations,
+            long gapRequests,
             Instant time) {}
 
     private static final String ROOT_PAGE = """
@@ -128,6 +130,8 @@ final class StatusEndpoints implements AutoCloseable {
                 stats.records(),
                 stats.duplicates(),
                 stats.conflicts(),
+                stats.timeCalibrations(),
+                stats.gapRequests(),
                 clock.instant()));
     }
 
