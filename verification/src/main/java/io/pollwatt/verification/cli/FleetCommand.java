@@ -5,6 +5,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.pollwatt.emulator.device.Sender;
+import io.pollwatt.emulator.fleet.DevicePlan;
 import io.pollwatt.emulator.fleet.Fleet;
 import io.pollwatt.emulator.net.ScaledClock;
 import io.pollwatt.emulator.net.WallClockScheduler;
@@ -117,11 +118,13 @@ final class FleetCommand implements Callable<Integer> {
         }
         List<Enterprise> enterprises = new ArrayList<>();
         Map<String, List<Fault>> faults = new LinkedHashMap<>();
+        Map<String, DevicePlan> plans = new LinkedHashMap<>();
         try {
             for (String s : sites) {
                 for (SiteFile f : load(s)) {
                     enterprises.add(f.enterprise());
                     faults.put(f.enterprise().id(), f.faults());
+                    plans.put(f.enterprise().id(), f.devices()); // the site's MNs, as its archive registers them
                 }
             }
         } catch (SiteFileException e) {
@@ -152,6 +155,7 @@ final class FleetCommand implements Callable<Integer> {
                 Fleet fleet = Fleet.start(
                         enterprises,
                         faults,
+                        plans,
                         new Fleet.Settings(address, ZONE, simulatedStart, storeRoot, seed, Sender.Settings.defaults()),
                         scheduler,
                         group)) {
