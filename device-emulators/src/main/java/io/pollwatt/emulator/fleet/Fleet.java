@@ -183,6 +183,7 @@ public final class Fleet implements AutoCloseable {
         Seeds seeds = new Seeds(settings.seed());
         twinTime = settings.start();
         int deviceNumber = 0;
+        Map<String, String> mnOwner = new HashMap<>();
         for (Enterprise e : enterprises) {
             List<Fault> own = faults.getOrDefault(e.id(), List.of());
             DevicePlan plan = plans.get(e.id());
@@ -191,6 +192,13 @@ public final class Fleet implements AutoCloseable {
                 deviceNumber += plan.dtus().size() + plan.collectors().size();
             }
             checkPlan(e, plan);
+            for (String mn : mns(plan)) {
+                String other = mnOwner.putIfAbsent(mn, e.id());
+                if (other != null) {
+                    throw new IllegalArgumentException(
+                            "MN " + mn + " of enterprise " + e.id() + " is already used by enterprise " + other);
+                }
+            }
             Twin twin = new Twin(e, own, seeds, settings.zone(), settings.start());
             twins.add(twin);
             Map<String, PointSample> samples = new HashMap<>();
@@ -277,6 +285,13 @@ public final class Fleet implements AutoCloseable {
             }
         }
         return new DevicePlan(dtus, collectors);
+    }
+
+    private static List<String> mns(DevicePlan plan) {
+        List<String> out = new ArrayList<>();
+        plan.dtus().forEach(d -> out.add(d.mn()));
+        plan.collectors().forEach(c -> out.add(c.mn()));
+        return out;
     }
 
     private static void checkPlan(Enterprise e, DevicePlan plan) {
