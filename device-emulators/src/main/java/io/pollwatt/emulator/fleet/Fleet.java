@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,15 +43,17 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Many enterprises' devices in one process (device-emulators issue, fleet runner): per enterprise a {@link Twin}
- * stepped every simulated minute, one {@link Dtu} for its meters (up to 99) and one {@link VocCollector} per stack
- * with an analyzer, each with its own 30-day store under {@code storeRoot} and its own TCP connection to the
- * target platform. Everything runs on one {@link WallClockScheduler} thread, whose clock may be scaled, so device
+ * stepped every simulated minute and the devices of its {@link DevicePlan} (a site file's {@code devices:}: DTUs
+ * carrying up to 99 meters each, one {@link VocCollector} per stack with an analyzer, with their MNs and PWs), or,
+ * without a plan, one {@link Dtu} for all its meters and one collector per stack with an analyzer, numbered through
+ * the fleet; each device has its own 30-day store under {@code storeRoot} and its own TCP connection to the target
+ * platform. Everything runs on one {@link WallClockScheduler} thread, whose clock may be scaled, so device
  * logic stays single-threaded; the network runs on the Netty event loops.
  *
  * <p>The devices act out the twin's transport faults: {@code uplink-outage} cuts the enterprise's devices off for
  * its window (they store and resend), {@code clock-drift} moves the DTU's clock for its window, {@code
  * mn-not-delivered} makes the DTU send its factory MN for the whole run, and {@code lora-loss} sets the loss of the
- * point's LoRa link for the whole run.
+ * point's LoRa link for the whole run; clock drift and an undelivered MN act on the DTU that carries the target point.
  */
 public final class Fleet implements AutoCloseable {
 
@@ -120,7 +123,8 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Builds the fleet and starts it: connections, polling, the twins' minute steps.
+     * Builds the fleet and starts it: connections, polling, the twins' minute steps. Every enterprise gets the
+     * devices of {@link #start(List, Map, Map, Settings, WallClockScheduler, EventLoopGroup)} without a plan.
      *
      * @param faults per enterprise id, the faults its twin plays (absent: none)
      */
@@ -130,85 +134,127 @@ public final class Fleet implements AutoCloseable {
             Settings settings,
             WallClockScheduler scheduler,
             EventLoopGroup group) {
+        return start(enterprises, faults, Map.of(), settings, scheduler, group);
+    }
+
+    /**
+     * Builds the fleet and starts it: connections, polling, the twins' minute steps.
+     *
+     * @param faults per enterprise id, the faults its twin plays (absent: none)
+     * @param plans per enterprise id, its devices (a site file's {@code devices:}); an enterprise without one gets
+     *     one DTU carrying every point in order and one collector per stack with an analyzer, numbered through the
+     *     fleet by {@link #mn(int)}
+     * @throws IllegalArgumentException when a plan names a point or stack the enterprise lacks, or a stack without
+     *     an analyzer
+     */
+    public static Fleet start(
+            List<Enterprise> enterprises,
+            Map<String, List<Fault>> faults,
+            Map<String, DevicePlan> plans,
+            Settings settings,
+            WallClockScheduler scheduler,
+            EventLoopGroup group) {
         Fleet fleet = new Fleet(scheduler, settings);
         CompletableFuture<Void> built = new CompletableFuture<>();
         scheduler.execute(() -> {
             try {
-                fleet.build(enterprises, faults, group);
+                fleet.build(enterprises, faults, plans, group);
                 built.complete(null);
             } catch (RuntimeException e) {
                 built.completeExceptionally(e);
             }
         });
-        built.join();
+        try {
+            built.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
         return fleet;
     }
 
-    private void build(List<Enterprise> enterprises, Map<String, List<Fault>> faults, EventLoopGroup group) {
+    private void build(
+            List<Enterprise> enterprises,
+            Map<String, List<Fault>> faults,
+            Map<String, DevicePlan> plans,
+            EventLoopGroup group) {
         Seeds seeds = new Seeds(settings.seed());
         twinTime = settings.start();
         int deviceNumber = 0;
+        Map<String, String> mnOwner = new HashMap<>();
         for (Enterprise e : enterprises) {
             List<Fault> own = faults.getOrDefault(e.id(), List.of());
+            DevicePlan plan = plans.get(e.id());
+            if (plan == null) {
+                plan = sequentialPlan(e, deviceNumber);
+                deviceNumber += plan.dtus().size() + plan.collectors().size();
+            }
+            checkPlan(e, plan);
+            for (String mn : mns(plan)) {
+                String other = mnOwner.putIfAbsent(mn, e.id());
+                if (other != null) {
+                    throw new IllegalArgumentException(
+                            "MN " + mn + " of enterprise " + e.id() + " is already used by enterprise " + other);
+                }
+            }
             Twin twin = new Twin(e, own, seeds, settings.zone(), settings.start());
             twins.add(twin);
             Map<String, PointSample> samples = new HashMap<>();
             twin.samples().forEach(s -> samples.put(s.pointId(), s));
             latest.add(samples);
-            List<Dtu.MeterBinding> meters = new ArrayList<>();
-            int n = 1;
-            for (Facility f : e.facilities()) {
-                if (n > 99) {
-                    throw new IllegalArgumentException(
-                            "enterprise " + e.id() + " has more than 99 points; one DTU carries at most 99 meters");
+            for (DevicePlan.DtuPlan d : plan.dtus()) {
+                List<Dtu.MeterBinding> meters = new ArrayList<>();
+                for (DevicePlan.Meter m : d.meters()) {
+                    LoraLink.Config typical = LoraLink.Config.typical();
+                    double loss = own.stream()
+                            .filter(x -> x instanceof LoraLoss && x.target().equals(m.pointId()))
+                            .mapToDouble(x -> ((LoraLoss) x).lossProbability())
+                            .max()
+                            .orElse(typical.lossProbability());
+                    LoraLink link = new LoraLink(
+                            new LoraLink.Config(
+                                    typical.spreadingFactor(),
+                                    loss,
+                                    typical.dutyCycle(),
+                                    typical.burstsPerHour(),
+                                    typical.burstLength(),
+                                    typical.processingLatency()),
+                            seeds.streamFor("lora/" + e.id() + "/" + m.pointId()));
+                    meters.add(new Dtu.MeterBinding(m.number(), m.pointId(), link));
                 }
-                LoraLink.Config typical = LoraLink.Config.typical();
-                double loss = own.stream()
-                        .filter(x -> x instanceof LoraLoss && x.target().equals(f.id()))
-                        .mapToDouble(x -> ((LoraLoss) x).lossProbability())
-                        .max()
-                        .orElse(typical.lossProbability());
-                LoraLink link = new LoraLink(
-                        new LoraLink.Config(
-                                typical.spreadingFactor(),
-                                loss,
-                                typical.dutyCycle(),
-                                typical.burstsPerHour(),
-                                typical.burstLength(),
-                                typical.processingLatency()),
-                        seeds.streamFor("lora/" + e.id() + "/" + f.id()));
-                meters.add(new Dtu.MeterBinding(n++, f.id(), link));
+                Set<String> carried = new HashSet<>();
+                d.meters().forEach(m -> carried.add(m.pointId()));
+                RecordStore store = store(e.id(), d.mn());
+                // a DTU acts out the transport faults of the points it carries
+                boolean mnDelivered =
+                        own.stream().noneMatch(x -> x instanceof MnNotDelivered && carried.contains(x.target()));
+                Dtu dtu = new Dtu(
+                        identity(d.mn(), d.pw(), St.FLUE_GAS_PROCESS, mnDelivered),
+                        FactorCodeTable.pollwattDefault(),
+                        meters,
+                        samples::get,
+                        store,
+                        scheduler);
+                devices.add(connect(dtu, store, group, outages(own)));
+                enterpriseOf.put(dtu, e.id());
+                for (Fault x : own) {
+                    if (x instanceof ClockDrift drift && carried.contains(drift.target())) {
+                        // the DTU's clock runs off during the window
+                        scheduleAt(drift.window().start(), () -> dtu.setClockOffset(drift.offset()));
+                        scheduleAt(drift.window().end(), () -> dtu.setClockOffset(Duration.ZERO));
+                    }
+                }
             }
-            String mn = mn(++deviceNumber);
-            RecordStore store = store(e.id(), mn);
-            boolean mnDelivered = own.stream().noneMatch(x -> x instanceof MnNotDelivered);
-            Dtu dtu = new Dtu(
-                    identity(mn, St.FLUE_GAS_PROCESS, mnDelivered),
-                    FactorCodeTable.pollwattDefault(),
-                    meters,
-                    samples::get,
-                    store,
-                    scheduler);
-            devices.add(connect(dtu, store, group, outages(own)));
-            enterpriseOf.put(dtu, e.id());
-            for (Fault x : own) {
-                if (x instanceof ClockDrift drift) { // the DTU's clock runs off during the window
-                    scheduleAt(drift.window().start(), () -> dtu.setClockOffset(drift.offset()));
-                    scheduleAt(drift.window().end(), () -> dtu.setClockOffset(Duration.ZERO));
-                }
-            }
-            for (Stack stack : e.stacks()) {
-                if (stack.analyzer() == null) {
-                    continue;
-                }
-                String cmn = mn(++deviceNumber);
-                RecordStore cstore = store(e.id(), cmn);
+            for (DevicePlan.CollectorPlan c : plan.collectors()) {
+                RecordStore cstore = store(e.id(), c.mn());
                 VocCollector collector = new VocCollector(
-                        identity(cmn, St.AIR_POLLUTION_SOURCE, true),
+                        identity(c.mn(), c.pw(), St.AIR_POLLUTION_SOURCE, true),
                         VocCollector.Codes.DEFAULT,
-                        stack.id(),
+                        c.stackId(),
                         id -> stackSample(twin, id),
-                        Rs485Link.clean(seeds.streamFor("rs485/" + e.id() + "/" + stack.id())),
+                        Rs485Link.clean(seeds.streamFor("rs485/" + e.id() + "/" + c.stackId())),
                         1000,
                         cstore,
                         scheduler);
@@ -218,6 +264,54 @@ public final class Fleet implements AutoCloseable {
         }
         devices.forEach(d -> d.device().start(settings.start()));
         scheduler.schedule(Duration.ofMinutes(1), this::stepTwins);
+    }
+
+    /** The devices of an enterprise without a plan: numbered on from {@code before} devices of the fleet. */
+    private static DevicePlan sequentialPlan(Enterprise e, int before) {
+        if (e.facilities().size() > DevicePlan.MAX_METERS) {
+            throw new IllegalArgumentException(
+                    "enterprise " + e.id() + " has more than 99 points; one DTU carries at most 99 meters");
+        }
+        int n = before;
+        List<DevicePlan.Meter> meters = new ArrayList<>();
+        for (Facility f : e.facilities()) {
+            meters.add(new DevicePlan.Meter(meters.size() + 1, f.id()));
+        }
+        List<DevicePlan.DtuPlan> dtus = List.of(new DevicePlan.DtuPlan(mn(++n), DevicePlan.DEFAULT_PW, meters));
+        List<DevicePlan.CollectorPlan> collectors = new ArrayList<>();
+        for (Stack stack : e.stacks()) {
+            if (stack.analyzer() != null) {
+                collectors.add(new DevicePlan.CollectorPlan(mn(++n), DevicePlan.DEFAULT_PW, stack.id()));
+            }
+        }
+        return new DevicePlan(dtus, collectors);
+    }
+
+    private static List<String> mns(DevicePlan plan) {
+        List<String> out = new ArrayList<>();
+        plan.dtus().forEach(d -> out.add(d.mn()));
+        plan.collectors().forEach(c -> out.add(c.mn()));
+        return out;
+    }
+
+    private static void checkPlan(Enterprise e, DevicePlan plan) {
+        Set<String> points = new HashSet<>();
+        e.facilities().forEach(f -> points.add(f.id()));
+        for (DevicePlan.DtuPlan d : plan.dtus()) {
+            for (DevicePlan.Meter m : d.meters()) {
+                if (!points.contains(m.pointId())) {
+                    throw new IllegalArgumentException("the device plan of enterprise " + e.id() + " puts point "
+                            + m.pointId() + " on DTU " + d.mn() + ", but the enterprise has no such point");
+                }
+            }
+        }
+        for (DevicePlan.CollectorPlan c : plan.collectors()) {
+            boolean analyzer = e.stacks().stream().anyMatch(s -> s.id().equals(c.stackId()) && s.analyzer() != null);
+            if (!analyzer) {
+                throw new IllegalArgumentException("the device plan of enterprise " + e.id() + " has collector "
+                        + c.mn() + " on stack " + c.stackId() + ", which the enterprise lacks or has no analyzer");
+            }
+        }
     }
 
     /** Steps every twin to the next simulated minute (the grid instant, not the moment the thread runs). */
@@ -280,9 +374,9 @@ public final class Fleet implements AutoCloseable {
         return new Device(device, sender, uplink, store);
     }
 
-    private FieldDevice.Identity identity(String mn, St st, boolean mnDelivered) {
+    private FieldDevice.Identity identity(String mn, String pw, St st, boolean mnDelivered) {
         return new FieldDevice.Identity(
-                mn, "000000000000000000000000", mnDelivered, "123456", st, Duration.ofSeconds(900), settings.zone());
+                mn, "000000000000000000000000", mnDelivered, pw, st, Duration.ofSeconds(900), settings.zone());
     }
 
     private RecordStore store(String enterprise, String mn) {

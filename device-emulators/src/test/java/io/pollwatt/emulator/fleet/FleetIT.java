@@ -127,4 +127,91 @@ class FleetIT {
         assertThat(dtu.stream().map(DataUpload::dataTimeText).distinct())
                 .contains("20260301003000", "20260301004500", "20260301010000");
     }
+
+    @Test
+    void a_device_plan_sets_the_mns_meter_numbers_and_which_dtu_acts_out_a_fault() throws Exception {
+        LoopbackPlatform platform = new LoopbackPlatform(group);
+        Seeds seeds = new Seeds(10);
+        Enterprise e = PopulationGenerator.enterprise("E1", 6, seeds.streamFor("population/E1"));
+        List<String> points =
+                e.facilities().stream().map(io.pollwatt.twin.site.Facility::id).toList();
+        String first = "0A0000000000000000000001";
+        String second = "0A0000000000000000000002";
+        DevicePlan plan = new DevicePlan(
+                List.of(
+                        new DevicePlan.DtuPlan(
+                                first,
+                                "654321",
+                                List.of(
+                                        new DevicePlan.Meter(1, points.get(0)),
+                                        new DevicePlan.Meter(3, points.get(1)))),
+                        new DevicePlan.DtuPlan(second, "123456", List.of(new DevicePlan.Meter(1, points.get(2))))),
+                List.of());
+        // the second DTU never received its MN
+        List<io.pollwatt.twin.fault.Fault> faults = List.of(new io.pollwatt.twin.fault.MnNotDelivered(
+                points.get(2), io.pollwatt.twin.fault.Window.of(START, Duration.ofDays(1))));
+        ScaledClock clock = new ScaledClock(Clock.systemUTC(), START, 3600);
+        try (WallClockScheduler scheduler = new WallClockScheduler(clock, "fleet");
+                Fleet fleet = Fleet.start(
+                        List.of(e),
+                        Map.of("E1", faults),
+                        Map.of("E1", plan),
+                        new Fleet.Settings(
+                                platform.address(),
+                                ZoneId.of("Asia/Shanghai"),
+                                START,
+                                dir,
+                                10,
+                                new Sender.Settings(Duration.ofSeconds(60), 3, 600, Duration.ofSeconds(60))),
+                        scheduler,
+                        group)) {
+            assertThat(fleet.devices())
+                    .extracting(Fleet.DeviceInfo::mn, Fleet.DeviceInfo::pw)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(first, "654321"),
+                            // a device lists the MN it sends: the factory MN, as its MN was never delivered
+                            org.assertj.core.groups.Tuple.tuple("000000000000000000000000", "123456"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> fleet.summary().simulatedNow().isAfter(START.plus(Duration.ofMinutes(40))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> fleet.summary().unsent() == 0);
+        }
+        List<DataUpload> realtime = platform.received.stream()
+                .map(m -> (DataUpload) m)
+                .filter(u -> u.cn().text().equals("2011"))
+                .toList();
+        assertThat(realtime.stream().map(Hj212Message::mn).distinct())
+                .containsExactlyInAnyOrder(first, "000000000000000000000000");
+        String cps = realtime.stream()
+                .filter(u -> u.mn().equals(first))
+                .map(u -> u.cp().toString())
+                .reduce("", String::concat);
+        assertThat(cps).contains("g71301-Rtd").contains("g71303-Rtd").doesNotContain("g71302-Rtd");
+    }
+
+    @Test
+    void refuses_a_plan_naming_a_point_the_enterprise_lacks() {
+        Enterprise e = PopulationGenerator.enterprise("E1", 4, new Seeds(1).streamFor("population/E1"));
+        DevicePlan plan = new DevicePlan(
+                List.of(new DevicePlan.DtuPlan(
+                        "0A0000000000000000000001", "123456", List.of(new DevicePlan.Meter(1, "NOPE")))),
+                List.of());
+        ScaledClock clock = new ScaledClock(Clock.systemUTC(), START, 3600);
+        try (WallClockScheduler scheduler = new WallClockScheduler(clock, "fleet")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fleet.start(
+                            List.of(e),
+                            Map.of(),
+                            Map.of("E1", plan),
+                            new Fleet.Settings(
+                                    new InetSocketAddress("127.0.0.1", 1),
+                                    ZoneId.of("Asia/Shanghai"),
+                                    START,
+                                    dir,
+                                    1,
+                                    Sender.Settings.defaults()),
+                            scheduler,
+                            group))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("NOPE");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.pollwatt.verification.site;
 
+import io.pollwatt.emulator.fleet.DevicePlan;
 import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.site.Enterprise;
 import java.io.IOException;
@@ -22,8 +23,11 @@ import java.util.Objects;
  * @param enterprise the enterprise the twin simulates
  * @param faults the staged faults, in file order
  * @param archive what the platform's archive says where it differs from the installation
+ * @param devices the enterprise's DTUs and data collectors: the file's {@code devices:}, or the default derived from
+ *     the enterprise id (docs/site-format.md, "Devices")
  */
-public record SiteFile(String source, ZoneId zone, Enterprise enterprise, List<Fault> faults, Archive archive) {
+public record SiteFile(
+        String source, ZoneId zone, Enterprise enterprise, List<Fault> faults, Archive archive, DevicePlan devices) {
 
     /** The zone of a file that names none (style.md §5: configuration, never the system default). */
     public static final ZoneId DEFAULT_ZONE = SiteReader.DEFAULT_ZONE;
@@ -33,6 +37,7 @@ public record SiteFile(String source, ZoneId zone, Enterprise enterprise, List<F
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(enterprise, "enterprise");
         Objects.requireNonNull(archive, "archive");
+        Objects.requireNonNull(devices, "devices");
         faults = List.copyOf(faults);
     }
 

@@ -1,5 +1,6 @@
 package io.pollwatt.verification.site;
 
+import io.pollwatt.emulator.fleet.DevicePlan;
 import io.pollwatt.twin.electric.Wiring;
 import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.fault.Window;
@@ -89,6 +90,7 @@ final class SiteReader {
             "stacks",
             "faults",
             "archive",
+            "devices",
             "templates");
     static final List<String> POINT_KEYS =
             List.of("id", "name", "kind", "parent", "circuit", "meter", "load", "limits");
@@ -106,6 +108,7 @@ final class SiteReader {
     static final List<String> ARCHIVE_KEYS = List.of("notArchived", "points", "unmetered");
     static final List<String> ARCHIVED_POINT_KEYS = List.of("id", "name", "kind", "ct", "pt", "wiring");
     static final List<String> UNMETERED_KEYS = List.of("name", "kind");
+    static final List<String> DEVICE_KEYS = List.of("mn", "pw", "points", "stack");
 
     static final Map<String, Wiring> WIRINGS =
             Map.of("3P4W", Wiring.THREE_PHASE_FOUR_WIRE, "3P3W", Wiring.THREE_PHASE_THREE_WIRE);
@@ -127,6 +130,8 @@ final class SiteReader {
     private final List<Ref> notArchived = new ArrayList<>();
     private final List<ArchivedDraft> archivedPoints = new ArrayList<>();
     private final List<Archive.UnmeteredFacility> unmetered = new ArrayList<>();
+    private final List<DeviceDraft> devices = new ArrayList<>();
+    private boolean devicesGiven;
     private Loc rootLoc = Loc.START;
 
     private SiteReader(Errors errors) {
@@ -203,6 +208,10 @@ final class SiteReader {
             fault(n);
         }
         Archive archive = archive(s.get("archive"));
+        devicesGiven = s.has("devices");
+        for (Node n : s.seq("devices", false, "a list of DTUs and data collectors")) {
+            device(n);
+        }
         checkReferences();
         if (!errors.isEmpty()) {
             return null;
@@ -215,7 +224,7 @@ final class SiteReader {
         for (FaultDraft f : faults) {
             staged.add(f.fault);
         }
-        return new SiteFile(source, zone, enterprise, staged, archive);
+        return new SiteFile(source, zone, enterprise, staged, archive, devicePlan(enterprise));
     }
 
     private void shift(Node n) {
@@ -764,6 +773,154 @@ final class SiteReader {
         return new Archive(ids(notArchived), archived, unmetered);
     }
 
+    // ----------------------------------------------------------------------------------------------------- devices
+
+    private void device(Node node) {
+        Fields f = new Fields(node, "a device");
+        if (!f.ok()) {
+            return;
+        }
+        f.allow(DEVICE_KEYS);
+        DeviceDraft d = new DeviceDraft();
+        d.loc = f.loc;
+        String mnExpected = "an MN of 24 upper-case hex digits (HJ 212-2017 §5), like 010000A8900016F000169DC0";
+        d.mn = f.text("mn", true, mnExpected);
+        d.mnLoc = f.at("mn");
+        if (d.mn != null && !DevicePlan.isMn(d.mn)) {
+            errors.add(d.mnLoc, Code.BAD_VALUE, mnExpected, d.mn);
+            d.mn = null;
+        }
+        String pwExpected = "a PW of 1-6 of 0-9 a-z A-Z";
+        String pw = f.text("pw", false, pwExpected);
+        if (pw != null && !DevicePlan.isPw(pw)) {
+            errors.add(f.at("pw"), Code.BAD_VALUE, pwExpected, pw);
+        }
+        d.pw = pw == null ? DevicePlan.DEFAULT_PW : pw;
+        boolean dtu = f.has("points");
+        boolean collector = f.has("stack");
+        if (dtu && collector) {
+            errors.add(
+                    f.at("stack"),
+                    Code.BAD_VALUE,
+                    "either points (a DTU) or stack (a data collector), not both",
+                    f.get("stack").shown());
+        } else if (!dtu && !collector) {
+            f.missing("points", "a DTU's point ids in meter order, or stack: the stack of a data collector");
+        } else if (collector) {
+            d.stack = f.ref("stack", true, "the id of the stack whose analyzer the collector reads");
+        } else {
+            d.dtu = true;
+            List<Node> items = f.seq("points", true, "the DTU's point ids in meter order (~ leaves a number unused)");
+            if (items.size() > DevicePlan.MAX_METERS) {
+                errors.add(
+                        f.at("points"),
+                        Code.OUT_OF_RANGE,
+                        "at most " + DevicePlan.MAX_METERS + " points on one DTU (the meter number has two digits)",
+                        items.size() + " points");
+            }
+            for (int i = 0; i < items.size(); i++) {
+                Node item = items.get(i);
+                if (item instanceof ScalarNode && ((ScalarNode) item).isNull()) {
+                    continue; // meter number i + 1 is unused
+                }
+                if (!(item instanceof ScalarNode)) {
+                    errors.add(
+                            item.loc(), Code.WRONG_TYPE, "a point id, or ~ for an unused meter number", item.shown());
+                } else if (!ValueSyntax.isId(((ScalarNode) item).text())) {
+                    errors.add(
+                            item.loc(),
+                            Code.BAD_VALUE,
+                            "a point id of 1-32 characters A-Z a-z 0-9 _ -",
+                            ((ScalarNode) item).text());
+                } else if (i < DevicePlan.MAX_METERS) {
+                    d.meters.add(new MeterSlot(i + 1, new Ref(((ScalarNode) item).text(), item.loc())));
+                }
+            }
+        }
+        devices.add(d);
+    }
+
+    private void checkDevices(Map<String, PointDraft> pointById, Map<String, StackDraft> stackById) {
+        Map<String, DeviceDraft> byMn = new HashMap<>();
+        Map<String, Ref> meterOf = new HashMap<>();
+        Map<String, Ref> collectorOf = new HashMap<>();
+        for (DeviceDraft d : devices) {
+            if (d.mn != null) {
+                DeviceDraft first = byMn.putIfAbsent(d.mn, d);
+                if (first != null) {
+                    errors.add(
+                            d.mnLoc,
+                            Code.BAD_REFERENCE,
+                            "an MN not used before (line " + first.mnLoc.line() + ")",
+                            d.mn);
+                }
+            }
+            for (MeterSlot m : d.meters) {
+                point(m.point(), pointById, x -> true, "a point id");
+                Ref first = meterOf.putIfAbsent(m.point().id(), m.point());
+                if (first != null) {
+                    errors.add(
+                            m.point().loc(),
+                            Code.BAD_REFERENCE,
+                            "a point on no other DTU meter (it is already at line "
+                                    + first.loc().line() + ")",
+                            m.point().id());
+                }
+            }
+            if (d.stack != null) {
+                StackDraft s = stackById.get(d.stack.id());
+                if (s == null || !s.analyzer) {
+                    List<String> withAnalyzer = new ArrayList<>();
+                    stackById.values().stream().filter(x -> x.analyzer).forEach(x -> withAnalyzer.add(x.id));
+                    errors.add(
+                            d.stack.loc(),
+                            Code.BAD_REFERENCE,
+                            candidates("a stack with an analyzer", withAnalyzer),
+                            d.stack.id());
+                }
+                Ref first = collectorOf.putIfAbsent(d.stack.id(), d.stack);
+                if (first != null) {
+                    errors.add(
+                            d.stack.loc(),
+                            Code.BAD_REFERENCE,
+                            "a stack with no other collector (one is at line "
+                                    + first.loc().line() + ")",
+                            d.stack.id());
+                }
+            }
+        }
+    }
+
+    /** The site's devices: as written, or the default of docs/site-format.md when the file has no devices key. */
+    private DevicePlan devicePlan(Enterprise enterprise) {
+        if (!devicesGiven) {
+            List<String> pointIds = new ArrayList<>();
+            enterprise.facilities().forEach(f -> pointIds.add(f.id()));
+            List<String> stackIds = new ArrayList<>();
+            Set<String> withAnalyzer = new LinkedHashSet<>();
+            for (Stack st : enterprise.stacks()) {
+                stackIds.add(st.id());
+                if (st.analyzer() != null) {
+                    withAnalyzer.add(st.id());
+                }
+            }
+            return DevicePlan.derived(enterprise.id(), pointIds, stackIds, withAnalyzer);
+        }
+        List<DevicePlan.DtuPlan> dtus = new ArrayList<>();
+        List<DevicePlan.CollectorPlan> collectors = new ArrayList<>();
+        for (DeviceDraft d : devices) {
+            if (d.dtu) {
+                List<DevicePlan.Meter> meters = new ArrayList<>();
+                d.meters.forEach(m ->
+                        meters.add(new DevicePlan.Meter(m.number(), m.point().id())));
+                dtus.add(new DevicePlan.DtuPlan(d.mn, d.pw, meters));
+            } else {
+                collectors.add(new DevicePlan.CollectorPlan(d.mn, d.pw, d.stack.id()));
+            }
+        }
+        return new DevicePlan(dtus, collectors);
+    }
+
     // -------------------------------------------------------------------------------------------------- references
 
     private void checkReferences() {
@@ -863,6 +1020,7 @@ final class SiteReader {
         for (FaultDraft f : faults) {
             checkFault(f, pointById, stackById);
         }
+        checkDevices(pointById, stackById);
         Set<String> archived = new LinkedHashSet<>();
         for (Ref r : notArchived) {
             point(r, pointById, x -> true, "a point id");
@@ -1146,6 +1304,18 @@ final class SiteReader {
     }
 
     private record ArchivedDraft(Ref id, Loc loc) {}
+
+    private record MeterSlot(int number, Ref point) {}
+
+    private static final class DeviceDraft {
+        Loc loc;
+        String mn;
+        Loc mnLoc;
+        String pw;
+        boolean dtu;
+        final List<MeterSlot> meters = new ArrayList<>();
+        Ref stack;
+    }
 
     // ------------------------------------------------------------------------------------------------------ fields
 

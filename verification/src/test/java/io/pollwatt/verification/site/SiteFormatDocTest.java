@@ -42,7 +42,8 @@ class SiteFormatDocTest {
                 SiteReader.FAULT_KEYS,
                 SiteReader.ARCHIVE_KEYS,
                 SiteReader.ARCHIVED_POINT_KEYS,
-                SiteReader.UNMETERED_KEYS)) {
+                SiteReader.UNMETERED_KEYS,
+                SiteReader.DEVICE_KEYS)) {
             keys.addAll(list);
         }
 
