@@ -499,6 +499,24 @@ public final class ArchiveRegistry {
 
     // ------------------------------------------------------------------------------------------------------ lookups
 
+    /** The MNs of an enterprise's devices (DTUs and data collectors), in archive order. */
+    public List<String> devices(String enterpriseId) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("select mn from archive_device where enterprise_id = ? order by position")) {
+            ps.setString(1, enterpriseId);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the devices of " + enterpriseId, e);
+        }
+    }
+
     /** Every enterprise in the archive, by id. */
     public List<EnterpriseSummary> enterprises() {
         String sql = "select e.id, e.name, e.district, e.industry,"

@@ -25,6 +25,12 @@ public enum ApiError {
     BAD_CN(400),
     /** A four-digit CN that is neither in HJ 212-2017 Table 9 nor a known extension. */
     UNKNOWN_CN(400),
+    /** A site file (YAML) with problems; the message lists each with its line and column. */
+    BAD_SITE_FILE(400),
+    /** {@code interval} not one of 15m, 1h, 1d. */
+    BAD_INTERVAL(400),
+    /** A range of days longer than a series endpoint serves. */
+    RANGE_TOO_LONG(400),
     /** A body that is not JSON, or not the JSON object expected. */
     BAD_JSON(400),
     /** A JSON field the endpoint does not take. */
@@ -35,8 +41,14 @@ public enum ApiError {
     NOT_FOUND(404),
     /** No device (or no evidence) for that MN. */
     UNKNOWN_MN(404),
+    /** No enterprise with that id in the archive. */
+    UNKNOWN_ENTERPRISE(404),
+    /** No point with that id in the enterprise's archive, or none with a meter reporting it. */
+    UNKNOWN_POINT(404),
     /** The route exists, not with that method. */
     METHOD_NOT_ALLOWED(405),
+    /** An import that would take a device registered to another enterprise. */
+    ARCHIVE_CONFLICT(409),
     /** A body larger than the server takes. */
     BODY_TOO_LARGE(413),
     /** A body that is not {@code application/json}. */

@@ -7,7 +7,11 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
+import io.pollwatt.platform.aggregate.AggregationSettings;
+import io.pollwatt.platform.archive.ArchiveRegistry;
+import io.pollwatt.platform.archive.FactorCodes;
 import io.pollwatt.platform.ingest.IngestStats;
+import io.pollwatt.platform.series.PointSeries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The platform's REST API on Javalin (docs/api.md; the OpenAPI document is {@code api/openapi.json}): health, ingest
- * statistics, devices (备案), quarantine, evidence (list, export, chain verification), records and conflicts.
+ * statistics, devices (备案), quarantine, evidence (list, export, chain verification), records and conflicts, the
+ * archive (enterprises with live status, points with latest values, site-file import and export), series of a
+ * point at 15 min, 1 h and 1 d (AGG) and completeness.
  * Reads are open except those that return raw frames (frames carry the device password); writes and raw frames
  * need {@code Authorization: Bearer <token>}. Every error is an {@link ErrorBody} with the status of its
  * {@link ApiError}. Time comes from the injected clock.
@@ -74,6 +80,9 @@ public final class HttpApi implements AutoCloseable {
         DeviceEndpoints devices = new DeviceEndpoints(db, clock, mapper);
         EvidenceEndpoints evidence = new EvidenceEndpoints(db, mapper);
         DataEndpoints data = new DataEndpoints(db);
+        PointSeries series = new PointSeries(db, FactorCodes.pollwattDefault(), AggregationSettings.defaults());
+        RegistryEndpoints registry = new RegistryEndpoints(new ArchiveRegistry(db, clock), series, stats, clock);
+        SeriesEndpoints seriesEndpoints = new SeriesEndpoints(registry, series);
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.prefer405over404 = true;
@@ -94,6 +103,12 @@ public final class HttpApi implements AutoCloseable {
             cfg.routes.get("/api/evidence/verify", evidence::verify);
             cfg.routes.get("/api/records", data::records);
             cfg.routes.get("/api/conflicts", data::conflicts);
+            cfg.routes.get("/api/enterprises", registry::list);
+            cfg.routes.get("/api/enterprises/{id}", registry::get);
+            cfg.routes.get("/api/enterprises/{id}/archive", registry::export);
+            cfg.routes.post("/api/registry/import", guarded(tokenBytes, registry::importSite));
+            cfg.routes.get("/api/series", seriesEndpoints::series);
+            cfg.routes.get("/api/completeness", seriesEndpoints::completeness);
             cfg.routes.exception(
                     ApiException.class, (e, ctx) -> answer(ctx, e.error().status(), e.body()));
             cfg.routes.exception(HttpResponseException.class, this::frameworkError);

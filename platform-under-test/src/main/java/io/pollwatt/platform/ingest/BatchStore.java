@@ -73,6 +73,11 @@ final class BatchStore {
 
         /** The transaction committed: remember its chain heads and partitions, count it. */
         void committed() {
+            for (Judged j : judged) {
+                if (j.verdict() == Judged.Verdict.ACCEPTED) {
+                    stats.seen(j.mn(), j.frame().receivedAt());
+                }
+            }
             heads.putAll(newHeads);
             partitions.addAll(newPartitions);
             stats.accepted.addAndGet(counts[0]);

@@ -1,5 +1,8 @@
 package io.pollwatt.platform.ingest;
 
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counters of the ingest since start (the API's ingest statistics). */
@@ -12,6 +15,7 @@ public final class IngestStats {
     final AtomicLong conflicts = new AtomicLong();
     final AtomicLong timeCalibrations = new AtomicLong();
     final AtomicLong gapRequests = new AtomicLong();
+    private final ConcurrentHashMap<String, Instant> lastSeen = new ConcurrentHashMap<>();
 
     /** Frames accepted and stored. */
     public long accepted() {
@@ -51,5 +55,14 @@ public final class IngestStats {
     /** Requests for the minute data of a gap (2051 with BeginTime/EndTime). */
     public long gapRequests() {
         return gapRequests.get();
+    }
+
+    /** When a frame of {@code mn} was last accepted (since start), if one was. */
+    public Optional<Instant> lastSeen(String mn) {
+        return Optional.ofNullable(lastSeen.get(mn));
+    }
+
+    void seen(String mn, Instant at) {
+        lastSeen.merge(mn, at, (a, b) -> a.isAfter(b) ? a : b);
     }
 }

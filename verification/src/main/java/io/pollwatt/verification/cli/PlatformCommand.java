@@ -1,11 +1,18 @@
 package io.pollwatt.verification.cli;
 
 import io.pollwatt.hj212.codec.Mode;
+import io.pollwatt.platform.archive.ArchiveFileException;
+import io.pollwatt.platform.archive.ArchiveReader;
+import io.pollwatt.platform.archive.ArchiveRegistry;
+import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.http.HttpApi;
 import io.pollwatt.platform.ingest.IngestServer;
 import io.pollwatt.platform.registry.DeviceRegistry;
 import io.pollwatt.platform.storage.Database;
+import io.pollwatt.verification.site.ReadySites;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,6 +96,13 @@ final class PlatformCommand implements Callable<Integer> {
     @Option(names = "--run-for", paramLabel = "DURATION", description = "stop after this long (ISO-8601, PT10M)")
     private Duration runFor;
 
+    @Option(
+            names = "--sites",
+            split = ",",
+            paramLabel = "FILE|DIR|NAME",
+            description = "import site files, folders of them, or ready sites into the archive (备案) at start")
+    private List<String> sites = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -110,6 +125,16 @@ final class PlatformCommand implements Callable<Integer> {
             }
             devices.add(parts);
         }
+        List<SiteArchive> archives = new ArrayList<>();
+        try {
+            for (String site : sites) {
+                archives.addAll(readSites(site));
+            }
+        } catch (ArchiveFileException e) {
+            e.errors().forEach(error -> spec.commandLine().getErr().println(error));
+            spec.commandLine().getErr().flush();
+            return 2; // before anything starts: a bad file never half-imports
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown, "platform-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -117,6 +142,16 @@ final class PlatformCommand implements Callable<Integer> {
             DeviceRegistry registry = new DeviceRegistry(db.dataSource(), clock);
             for (String[] d : devices) {
                 registry.register(d[0], d[1], d[2]);
+            }
+            ArchiveRegistry archive = new ArchiveRegistry(db.dataSource(), clock);
+            for (SiteArchive a : archives) {
+                ArchiveRegistry.ImportSummary summary = archive.importArchive(a);
+                out.printf(
+                        "platform: archive of %s %s: %d point(s), %d device(s)%n",
+                        summary.enterpriseId(),
+                        summary.replaced() ? "replaced" : "imported",
+                        summary.points(),
+                        summary.devices());
             }
             try (IngestServer server = new IngestServer(bind, port, mode, db.dataSource(), registry, clock)) {
                 out.printf(
@@ -181,5 +216,28 @@ final class PlatformCommand implements Callable<Integer> {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A site file, every *.yaml of a folder, or a ready site, read by the platform's own archive reader. */
+    private static List<SiteArchive> readSites(String site) throws IOException, ArchiveFileException {
+        Path path = Path.of(site);
+        if (Files.isDirectory(path)) {
+            List<SiteArchive> out = new ArrayList<>();
+            try (Stream<Path> files = Files.list(path)) {
+                for (Path p : files.filter(p -> p.toString().endsWith(".yaml"))
+                        .sorted()
+                        .toList()) {
+                    out.add(ArchiveReader.read(p));
+                }
+            }
+            return out;
+        }
+        if (Files.exists(path)) {
+            return List.of(ArchiveReader.read(path));
+        }
+        String text = ReadySites.text(site)
+                .orElseThrow(() -> new IllegalArgumentException("no site file, folder or ready site '" + site
+                        + "'; the ready sites are: " + String.join(", ", ReadySites.names())));
+        return List.of(ArchiveReader.parse(site, text));
     }
 }
