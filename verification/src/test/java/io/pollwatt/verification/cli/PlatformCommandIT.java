@@ -67,6 +67,8 @@ class PlatformCommandIT {
                     dir.toString(),
                     "--register",
                     Messages.MN + ",123456,E001",
+                    "--sites",
+                    "textile",
                     "--run-for",
                     "PT2M"));
         });
@@ -84,6 +86,12 @@ class PlatformCommandIT {
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"up\"");
         assertThat(get(dashboard, null).body()).contains("dashboard arrives with its issue");
+
+        // --sites textile: the ready site's archive, its enterprise listed
+        find("archive of (\\S+) imported: (\\d+) point\\(s\\), 1 device\\(s\\)", printed);
+        HttpResponse<String> enterprises = get(dashboard.resolve("/api/enterprises"), null);
+        assertThat(enterprises.statusCode()).isEqualTo(200);
+        assertThat(enterprises.body()).contains("\"points\":");
 
         // no --api-token: the environment's, or one generated and printed once
         String env = System.getenv("POLLWATT_API_TOKEN");
