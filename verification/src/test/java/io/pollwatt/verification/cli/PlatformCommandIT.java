@@ -88,7 +88,7 @@ class PlatformCommandIT {
         assertThat(get(dashboard, null).body()).contains("dashboard arrives with its issue");
 
         // --sites textile: the ready site's archive, its enterprise listed
-        find("archive of (\\S+) imported: (\\d+) point\\(s\\), 1 device\\(s\\)", printed);
+        find("archive of (\\S+) imported: 30 point\\(s\\), 2 device\\(s\\)", printed);
         HttpResponse<String> enterprises = get(dashboard.resolve("/api/enterprises"), null);
         assertThat(enterprises.statusCode()).isEqualTo(200);
         assertThat(enterprises.body()).contains("\"points\":");
