@@ -93,8 +93,9 @@ class ArchiveFleetIT {
                 await().atMost(Duration.ofSeconds(90))
                         .until(() -> count(
                                                 db,
-                                                "select count(distinct name) from record where cn = '2011' and mn = '"
-                                                        + dtu + "' and name like 'g713__-Rtd'")
+                                                "select count(distinct k) from record, jsonb_object_keys(cp) k"
+                                                        + " where cn = '2011' and mn = '" + dtu
+                                                        + "' and k like 'g713__-Rtd'")
                                         == site.enterprise().facilities().size()
                                 && count(db, "select count(distinct mn) from record") == mns.size());
 
@@ -102,7 +103,8 @@ class ArchiveFleetIT {
                 assertThat(count(db, "select count(*) from quarantine")).isZero();
                 Set<String> points = new HashSet<>();
                 Set<String> stacks = new HashSet<>();
-                for (String row : strings(db, "select distinct mn || ' ' || name from record where name like '%-%'")) {
+                for (String row : strings(
+                        db, "select distinct mn || ' ' || k from record, jsonb_object_keys(cp) k where k like '%-%'")) {
                     String[] mnName = row.split(" ");
                     Optional<Resolved> r = archive.resolve(mnName[0], mnName[1]);
                     assertThat(r).as(row).isPresent();
