@@ -33,8 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -149,7 +147,6 @@ public final class IngestBenchmark {
                     .sync()
                     .channel();
         }
-        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         if (rate == 0) {
             for (Device d : all) {
                 for (int w = 0; w < window; w++) {
@@ -157,19 +154,23 @@ public final class IngestBenchmark {
                 }
             }
         } else {
-            long periodNanos = 1_000_000_000L / rate;
-            int[] turn = {0};
-            pacer.scheduleAtFixedRate(
-                    () -> {
-                        Device d = all.get(turn[0]++ % all.size());
-                        if (d.pending.size() < window) {
-                            d.channel.eventLoop().execute(() -> send(d, points));
-                            sent.incrementAndGet();
-                        }
-                    },
-                    0,
-                    periodNanos,
-                    TimeUnit.NANOSECONDS);
+            // each device on its own period (devices ÷ rate), spread over it, on its connection's event loop
+            long periodNanos = 1_000_000_000L * all.size() / rate;
+            for (int i = 0; i < all.size(); i++) {
+                Device d = all.get(i);
+                d.channel
+                        .eventLoop()
+                        .scheduleAtFixedRate(
+                                () -> {
+                                    if (d.pending.size() < window) {
+                                        send(d, points);
+                                        sent.incrementAndGet();
+                                    }
+                                },
+                                periodNanos * i / all.size(),
+                                periodNanos,
+                                TimeUnit.NANOSECONDS);
+            }
         }
         Thread.sleep(Math.min(10, seconds) * 1000L); // warm-up, not measured
         measuring[0] = System.nanoTime();
@@ -177,7 +178,6 @@ public final class IngestBenchmark {
         Thread.sleep(seconds * 1000L);
         long elapsed = System.nanoTime() - start;
         long frames = acked.get();
-        pacer.shutdownNow();
         long[] lat = latencies.stream().mapToLong(a -> a[0]).toArray();
         Arrays.sort(lat);
         double fps = frames * 1e9 / elapsed;

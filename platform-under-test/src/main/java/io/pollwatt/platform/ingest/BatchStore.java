@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,8 +30,7 @@ import org.postgresql.copy.CopyManager;
  * Writes one batch of frames within the caller's transaction: the registry's verdict on each, one evidence entry
  * each (hash-chained per MN), quarantine entries, and the data rows, bulk-loaded with {@code COPY} and inserted
  * idempotently on (MN, CN, DataTime, name); a row seen before with the same value is a duplicate (a resend), with
- * another value a conflict, kept out of the data and reported. What it learns (chain heads, partitions made,
- * counters) takes effect only when the caller reports the commit through {@link Outcome#committed()}.
+ * another value a conflict, kept out of the data and reported. What it learns (chain heads, counters) takes effect only when the caller reports the commit through {@link Outcome#committed()}.
  *
  * <p>Used by the single writer thread only.
  */
@@ -44,10 +42,11 @@ final class BatchStore {
     private final IngestStats stats;
     /** The hash of the last committed evidence entry of each MN ("" for frames without one). */
     private final Map<String, byte[]> heads = new HashMap<>();
-    /** Month partitions known to exist, as "record/2026-03". */
-    private final Set<String> partitions = new HashSet<>();
 
-    BatchStore(DeviceRegistry registry, IngestStats stats) {
+    private final Partitions partitions;
+
+    BatchStore(DeviceRegistry registry, IngestStats stats, Partitions partitions) {
+        this.partitions = partitions;
         this.registry = registry;
         this.stats = stats;
     }
@@ -56,13 +55,11 @@ final class BatchStore {
     final class Outcome {
         private final List<Judged> judged;
         private final Map<String, byte[]> newHeads;
-        private final Set<String> newPartitions;
         private final long[] counts; // accepted, rejected, quarantined, records, duplicates, conflicts
 
-        private Outcome(List<Judged> judged, Map<String, byte[]> newHeads, Set<String> newPartitions, long[] counts) {
+        private Outcome(List<Judged> judged, Map<String, byte[]> newHeads, long[] counts) {
             this.judged = judged;
             this.newHeads = newHeads;
-            this.newPartitions = newPartitions;
             this.counts = counts;
         }
 
@@ -79,7 +76,6 @@ final class BatchStore {
                 }
             }
             heads.putAll(newHeads);
-            partitions.addAll(newPartitions);
             stats.accepted.addAndGet(counts[0]);
             stats.rejected.addAndGet(counts[1]);
             stats.quarantined.addAndGet(counts[2]);
@@ -96,17 +92,16 @@ final class BatchStore {
         for (Judged j : judged) {
             counts[j.verdict().ordinal()]++;
         }
-        Set<String> newPartitions = new HashSet<>();
         for (Inbound f : batch) {
-            ensurePartition(
-                    c, "evidence", f.receivedAt().atOffset(ZoneOffset.UTC).toLocalDateTime(), true, newPartitions);
+            partitions.ensure(
+                    "evidence", f.receivedAt().atOffset(ZoneOffset.UTC).toLocalDateTime(), true);
         }
         Map<String, byte[]> newHeads = new HashMap<>();
         long[] ids = evidenceIds(c, judged.size());
         copyEvidence(c, judged, ids, newHeads);
         quarantine(c, judged, ids);
-        storeRecords(c, judged, newPartitions, counts);
-        return new Outcome(judged, newHeads, newPartitions, counts);
+        storeRecords(c, judged, counts);
+        return new Outcome(judged, newHeads, counts);
     }
 
     private List<Judged> judge(Connection c, List<Inbound> batch) throws SQLException {
@@ -229,8 +224,7 @@ final class BatchStore {
     /** The key a record is stored under. */
     private record RecordKey(String mn, String cn, LocalDateTime dataTime) {}
 
-    private void storeRecords(Connection c, List<Judged> judged, Set<String> newPartitions, long[] counts)
-            throws SQLException {
+    private void storeRecords(Connection c, List<Judged> judged, long[] counts) throws SQLException {
         List<Staged> staged = new ArrayList<>();
         for (Judged j : judged) {
             if (j.verdict() != Judged.Verdict.ACCEPTED
@@ -238,7 +232,7 @@ final class BatchStore {
                 continue;
             }
             LocalDateTime dataTime = u.dataTime();
-            ensurePartition(c, "record", dataTime, false, newPartitions);
+            partitions.ensure("record", dataTime, false);
             Map<String, String> cp = new LinkedHashMap<>();
             for (CpPair pair : u.cp().pairs()) {
                 if (!pair.name().equals("DataTime")) {
@@ -368,21 +362,6 @@ final class BatchStore {
             conflict.executeBatch();
             add.executeBatch();
         }
-    }
-
-    private void ensurePartition(Connection c, String table, LocalDateTime t, boolean utc, Set<String> newPartitions)
-            throws SQLException {
-        String key = table + "/" + YearMonth.from(t);
-        if (partitions.contains(key) || newPartitions.contains(key)) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("select pollwatt_month_partition(?, ?, ?)")) {
-            ps.setString(1, table);
-            ps.setObject(2, t);
-            ps.setBoolean(3, utc);
-            ps.execute();
-        }
-        newPartitions.add(key);
     }
 
     private static void copy(Connection c, String sql, StringBuilder rows) throws SQLException {

@@ -2,9 +2,11 @@ package io.pollwatt.platform.ingest;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.pollwatt.hj212.codec.Decoded;
 import io.pollwatt.hj212.netty.ReceivedFrame;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,16 +19,19 @@ final class IngestHandler extends SimpleChannelInboundHandler<ReceivedFrame> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
 
-    private final IngestWriter writer;
+    private final List<IngestWriter> writers;
     private final Clock clock;
 
-    IngestHandler(IngestWriter writer, Clock clock) {
-        this.writer = Objects.requireNonNull(writer, "writer");
+    IngestHandler(List<IngestWriter> writers, Clock clock) {
+        this.writers = List.copyOf(writers);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ReceivedFrame frame) {
+        String mn = frame.decoded() instanceof Decoded.Ok ok ? ok.message().mn() : null;
+        // one writer per MN: a device's frames stay in order and its evidence chain in one place
+        IngestWriter writer = mn == null ? writers.get(0) : writers.get(Math.floorMod(mn.hashCode(), writers.size()));
         writer.submit(new Inbound(
                 ctx.channel(),
                 // PostgreSQL keeps microseconds: the evidence hash must cover the time exactly as stored

@@ -14,6 +14,8 @@ import io.pollwatt.platform.registry.DeviceRegistry;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -31,7 +33,7 @@ public final class IngestServer implements AutoCloseable {
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final IngestStats stats = new IngestStats();
-    private final IngestWriter writer;
+    private final List<IngestWriter> writers = new ArrayList<>();
     private final Channel server;
 
     /** Listens on {@code host:port} (port 0: any free port), storing into {@code db}. */
@@ -52,7 +54,16 @@ public final class IngestServer implements AutoCloseable {
             throws InterruptedException {
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(clock, "clock");
-        writer = new IngestWriter(db, registry, stats, new DeviceCommands(db, clock, settings, stats));
+        Partitions partitions = new Partitions(db);
+        for (int i = 0; i < settings.writers(); i++) {
+            writers.add(new IngestWriter(
+                    db,
+                    registry,
+                    stats,
+                    new DeviceCommands(db, clock, settings, stats),
+                    partitions,
+                    "ingest-writer-" + i));
+        }
         server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -61,7 +72,7 @@ public final class IngestServer implements AutoCloseable {
                     protected void initChannel(Channel ch) {
                         // a device that stalls mid-frame for 2 minutes has its partial frame dropped, not the link
                         Hj212ChannelInitializers.install(ch.pipeline(), mode, Direction.UP, Duration.ofMinutes(2));
-                        ch.pipeline().addLast("ingest", new IngestHandler(writer, clock));
+                        ch.pipeline().addLast("ingest", new IngestHandler(writers, clock));
                     }
                 })
                 .bind(host, port)
@@ -83,7 +94,7 @@ public final class IngestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close().syncUninterruptibly();
-        writer.close(); // stores what was received, then the connections close with their answers sent
+        writers.forEach(IngestWriter::close); // stores what was received, then the connections close
         group.shutdownGracefully().syncUninterruptibly();
     }
 }

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * faster than they can be stored, connections stop being read until the queue has room again (back-pressure, not
  * an unbounded queue).
  *
- * <p>One writer per database: the evidence chain's heads are kept in memory between batches.
+ * <p>The platform runs a few writers, each for its share of the MNs (frames whose MN could not be read go to the
+ * first): a device's frames, and its evidence chain, are always one writer's, whose chain heads are kept in memory
+ * between batches; while one writer waits for its commit to reach the disk, another copies its batch in.
  */
 final class IngestWriter implements AutoCloseable {
 
@@ -57,12 +59,18 @@ final class IngestWriter implements AutoCloseable {
 
     private final DeviceCommands commands;
 
-    IngestWriter(DataSource db, DeviceRegistry registry, IngestStats stats, DeviceCommands commands) {
+    IngestWriter(
+            DataSource db,
+            DeviceRegistry registry,
+            IngestStats stats,
+            DeviceCommands commands,
+            Partitions partitions,
+            String name) {
         this.db = Objects.requireNonNull(db, "db");
         this.stats = Objects.requireNonNull(stats, "stats");
-        this.store = new BatchStore(registry, stats);
+        this.store = new BatchStore(registry, stats, partitions);
         this.commands = Objects.requireNonNull(commands, "commands");
-        this.thread = new Thread(this::run, "ingest-writer");
+        this.thread = new Thread(this::run, name);
         thread.setDaemon(true);
         thread.start();
     }
