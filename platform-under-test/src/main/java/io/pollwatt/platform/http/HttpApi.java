@@ -12,6 +12,8 @@ import io.pollwatt.platform.archive.ArchiveRegistry;
 import io.pollwatt.platform.archive.FactorCodes;
 import io.pollwatt.platform.ingest.IngestStats;
 import io.pollwatt.platform.series.PointSeries;
+import io.pollwatt.platform.series.PointStates;
+import io.pollwatt.platform.state.StateSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -81,8 +83,10 @@ public final class HttpApi implements AutoCloseable {
         EvidenceEndpoints evidence = new EvidenceEndpoints(db, mapper);
         DataEndpoints data = new DataEndpoints(db);
         PointSeries series = new PointSeries(db, FactorCodes.pollwattDefault(), AggregationSettings.defaults());
-        RegistryEndpoints registry = new RegistryEndpoints(new ArchiveRegistry(db, clock), series, stats, clock);
-        SeriesEndpoints seriesEndpoints = new SeriesEndpoints(registry, series);
+        ArchiveRegistry archive = new ArchiveRegistry(db, clock);
+        RegistryEndpoints registry = new RegistryEndpoints(archive, series, stats, clock);
+        SeriesEndpoints seriesEndpoints =
+                new SeriesEndpoints(registry, series, new PointStates(archive, series, StateSettings.defaults()));
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.prefer405over404 = true;
@@ -109,6 +113,7 @@ public final class HttpApi implements AutoCloseable {
             cfg.routes.post("/api/registry/import", guarded(tokenBytes, registry::importSite));
             cfg.routes.get("/api/series", seriesEndpoints::series);
             cfg.routes.get("/api/completeness", seriesEndpoints::completeness);
+            cfg.routes.get("/api/states", seriesEndpoints::states);
             cfg.routes.exception(
                     ApiException.class, (e, ctx) -> answer(ctx, e.error().status(), e.body()));
             cfg.routes.exception(HttpResponseException.class, this::frameworkError);

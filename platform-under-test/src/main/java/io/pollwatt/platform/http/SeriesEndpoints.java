@@ -5,6 +5,8 @@ import io.pollwatt.platform.aggregate.DayAggregate;
 import io.pollwatt.platform.aggregate.PointAggregate;
 import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.series.PointSeries;
+import io.pollwatt.platform.series.PointStates;
+import io.pollwatt.platform.state.Thresholds;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -43,12 +45,55 @@ final class SeriesEndpoints {
             int validHours,
             boolean valid) {}
 
+    record ThresholdsBody(double pOn, double pOff, Double pRef, Double pHi, Double lowBelow, boolean derived) {}
+
+    record StatesBody(
+            String enterprise,
+            String point,
+            String kind,
+            LocalDate from,
+            LocalDate to,
+            ThresholdsBody thresholds,
+            Object states,
+            Object days) {}
+
     private final RegistryEndpoints registry;
     private final PointSeries series;
+    private final PointStates states;
 
-    SeriesEndpoints(RegistryEndpoints registry, PointSeries series) {
+    SeriesEndpoints(RegistryEndpoints registry, PointSeries series, PointStates states) {
         this.registry = registry;
         this.series = series;
+        this.states = states;
+    }
+
+    /** {@code GET /api/states?enterprise=&point=&from=DATE&to=DATE}: ST-01…09 of a point over stored data. */
+    void states(Context ctx) throws SQLException {
+        Params p = Params.of(ctx, "enterprise", "point", "from", "to");
+        String enterprise = required(p, "enterprise");
+        String point = required(p, "point");
+        LocalDate[] days = days(p);
+        registry.enterprise(enterprise);
+        PointStates.States s = states.states(enterprise, point, days[0], days[1])
+                .orElseThrow(() -> new ApiException(
+                        ApiError.UNKNOWN_POINT,
+                        "point",
+                        "no point '" + point + "' with a meter in the archive of " + enterprise));
+        Thresholds t = s.thresholds();
+        ctx.json(new StatesBody(
+                enterprise,
+                point,
+                s.kind(),
+                days[0],
+                days[1],
+                new ThresholdsBody(
+                        t.pOn(), t.pOff(), boxed(t.pRef()), boxed(t.pHi()), boxed(t.lowBelow()), t.derived()),
+                s.states(),
+                s.days()));
+    }
+
+    private static Double boxed(java.util.OptionalDouble d) {
+        return d.isPresent() ? d.getAsDouble() : null;
     }
 
     /** {@code GET /api/series?enterprise=&point=&interval=15m|1h|1d&from=DATE&to=DATE} (days inclusive). */

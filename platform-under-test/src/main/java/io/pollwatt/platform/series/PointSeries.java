@@ -52,7 +52,10 @@ public final class PointSeries {
     /** Where a point's data come from: its DTU and meter number, and its circuit's rating. */
     public record Source(String mn, int meter, double voltageV, BigDecimal ctPrimary) {}
 
-    /** One record of a point: its DataTime and CN, and the point's quantities in it, literal values as sent. */
+    /**
+     * One record of a point: its DataTime and CN, and the point's quantities in it, literal values as sent; a
+     * quantity's HJ 212 data flag, when sent, under its name with {@code -Flag} ({@code P-Flag}).
+     */
     public record Sample(LocalDateTime dataTime, String cn, Map<String, String> values) {}
 
     /** The source of {@code pointId}, if the archive has the point and a meter reporting it. */
@@ -79,6 +82,7 @@ public final class PointSeries {
                 .forEach(q -> codes.electricCode(q, source.meter()).ifPresent(code -> {
                     byCode.put(code + "-Rtd", q);
                     byCode.put(code + "-Cou", q);
+                    byCode.put(code + "-Flag", q + "-Flag");
                 }));
         Map<String, Sample> out = new LinkedHashMap<>();
         try (Connection c = db.getConnection();
@@ -96,8 +100,8 @@ public final class PointSeries {
                     LocalDateTime t = rs.getObject(2, LocalDateTime.class);
                     String key = rs.getString(3);
                     boolean cou = key.endsWith("-Cou");
-                    if (cn.equals("2011") == cou) {
-                        continue; // 2011 carries -Rtd; of 2051 only the interval total is read
+                    if (cn.equals("2011") ? cou : !cou) {
+                        continue; // 2011 carries -Rtd and -Flag; of 2051 only the interval total is read
                     }
                     out.computeIfAbsent(cn + "/" + t, k -> new Sample(t, cn, new LinkedHashMap<>()))
                             .values()

@@ -1,6 +1,7 @@
 package io.pollwatt.platform.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -178,6 +179,18 @@ class ArchiveApiIT {
         assertThat(day.path("records").asInt()).isEqualTo(5);
         assertThat(day.path("energy").path("published").isNull()).isTrue(); // no 24:00 reading yet
         assertThat(day.path("valid").asBoolean()).isFalse();
+
+        JsonNode states = ok("/api/states?enterprise=E9&point=P1&from=2026-03-01");
+        assertThat(states.path("kind").asText()).isEqualTo("PROD");
+        assertThat(states.path("thresholds").path("pOn").asDouble()).isEqualTo(11.0); // entered
+        assertThat(states.path("thresholds").path("derived").asBoolean()).isFalse();
+        assertThat(states.path("thresholds").path("pHi").asDouble()).isCloseTo(60.5, within(1e-9)); // 1.1 × 55
+        assertThat(states.path("states")).hasSize(96);
+        assertThat(states.path("states").get(0).path("state").asText()).isEqualTo("RUN");
+        assertThat(states.path("states").get(4).path("state").asText()).isEqualTo("RUN");
+        assertThat(states.path("states").get(5).path("state").asText()).isEqualTo("NO_DATA");
+        assertThat(states.path("days").get(0).path("runningHours").asDouble()).isEqualTo(1.25);
+        assertThat(states.path("days").get(0).path("loadRate").asDouble()).isCloseTo(41.6 / 55, within(1e-9));
 
         JsonNode completeness = ok("/api/completeness?enterprise=E9&from=2026-03-01");
         assertThat(completeness.path("items")).hasSize(2);
