@@ -6,11 +6,11 @@ import io.pollwatt.emulator.collector.Rs485Link;
 import io.pollwatt.emulator.collector.VocCollector;
 import io.pollwatt.emulator.device.FieldDevice;
 import io.pollwatt.emulator.device.GatedUplink;
+import io.pollwatt.emulator.device.LiveScheduler;
 import io.pollwatt.emulator.device.Sender;
 import io.pollwatt.emulator.dtu.Dtu;
 import io.pollwatt.emulator.lora.LoraLink;
 import io.pollwatt.emulator.net.TcpUplink;
-import io.pollwatt.emulator.net.WallClockScheduler;
 import io.pollwatt.emulator.store.RecordStore;
 import io.pollwatt.hj212.codec.Decoded;
 import io.pollwatt.hj212.message.St;
@@ -109,7 +109,7 @@ public final class Fleet implements AutoCloseable {
 
     private record Device(FieldDevice device, Sender sender, TcpUplink uplink, RecordStore store) {}
 
-    private final WallClockScheduler scheduler;
+    private final LiveScheduler scheduler;
     private final List<Twin> twins = new ArrayList<>();
     private final List<Map<String, PointSample>> latest = new ArrayList<>();
     private final List<Device> devices = new ArrayList<>();
@@ -117,7 +117,7 @@ public final class Fleet implements AutoCloseable {
     private final Settings settings;
     private Instant twinTime;
 
-    private Fleet(WallClockScheduler scheduler, Settings settings) {
+    private Fleet(LiveScheduler scheduler, Settings settings) {
         this.scheduler = scheduler;
         this.settings = settings;
     }
@@ -132,7 +132,7 @@ public final class Fleet implements AutoCloseable {
             List<Enterprise> enterprises,
             Map<String, List<Fault>> faults,
             Settings settings,
-            WallClockScheduler scheduler,
+            LiveScheduler scheduler,
             EventLoopGroup group) {
         return start(enterprises, faults, Map.of(), settings, scheduler, group);
     }
@@ -152,7 +152,7 @@ public final class Fleet implements AutoCloseable {
             Map<String, List<Fault>> faults,
             Map<String, DevicePlan> plans,
             Settings settings,
-            WallClockScheduler scheduler,
+            LiveScheduler scheduler,
             EventLoopGroup group) {
         Fleet fleet = new Fleet(scheduler, settings);
         CompletableFuture<Void> built = new CompletableFuture<>();
@@ -408,6 +408,19 @@ public final class Fleet implements AutoCloseable {
                         d.device().identity().pw()))
                 .toList()));
         return out.join();
+    }
+
+    /**
+     * Whether some device waits for a platform's answer (read on the fleet's thread: virtual time does not move on
+     * while an answer may still come).
+     */
+    public boolean awaitingAnswers() {
+        for (Device d : devices) {
+            if (d.sender().inFlightSeq() != Long.MAX_VALUE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the fleet stands now (read on the fleet's thread). */

@@ -1,6 +1,6 @@
 package io.pollwatt.emulator.net;
 
-import io.pollwatt.emulator.device.Scheduler;
+import io.pollwatt.emulator.device.LiveScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Real time for devices that talk to an outside platform or real equipment: one thread runs every action, so device
  * logic stays single-threaded, and the clock is injected (a scaled clock runs faster than the wall).
  */
-public final class WallClockScheduler implements Scheduler, AutoCloseable {
+public final class WallClockScheduler implements LiveScheduler {
 
     private final Clock clock;
     private final ScheduledExecutorService executor;
@@ -44,6 +44,7 @@ public final class WallClockScheduler implements Scheduler, AutoCloseable {
     }
 
     /** Runs {@code action} on the scheduler's thread as soon as possible (network callbacks go through here). */
+    @Override
     public void execute(Runnable action) {
         executor.execute(action);
     }

@@ -8,7 +8,12 @@ import io.pollwatt.emulator.device.Sender;
 import io.pollwatt.emulator.fleet.DevicePlan;
 import io.pollwatt.emulator.fleet.Fleet;
 import io.pollwatt.emulator.net.ScaledClock;
+import io.pollwatt.emulator.net.VirtualScheduler;
 import io.pollwatt.emulator.net.WallClockScheduler;
+import io.pollwatt.hj212.codec.Mode;
+import io.pollwatt.platform.ingest.IngestServer;
+import io.pollwatt.platform.registry.DeviceRegistry;
+import io.pollwatt.platform.storage.Database;
 import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.population.PopulationGenerator;
 import io.pollwatt.twin.random.Seeds;
@@ -77,7 +82,10 @@ final class FleetCommand implements Callable<Integer> {
     @Option(names = "--points", paramLabel = "P", defaultValue = "30", description = "points per generated enterprise")
     private int points;
 
-    @Option(names = "--target", required = true, paramLabel = "HOST:PORT", description = "the platform's HJ 212 port")
+    @Option(
+            names = "--target",
+            paramLabel = "HOST:PORT",
+            description = "the platform's HJ 212 port (not with --speed max, which runs its own)")
     private String target;
 
     @Option(
@@ -111,7 +119,14 @@ final class FleetCommand implements Callable<Integer> {
         if (factor <= 0) {
             return Testbed.EXIT_USAGE;
         }
-        InetSocketAddress address = address(target);
+        boolean virtual = Double.isInfinite(factor);
+        if (!virtual && target == null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--target HOST:PORT is required with --speed " + speed
+                            + " (only --speed max runs its own platform)");
+        }
+        InetSocketAddress address = virtual ? null : address(target);
         LocalDateTime from;
         try {
             from = LocalDateTime.parse(start);
@@ -153,24 +168,35 @@ final class FleetCommand implements Callable<Integer> {
         Instant end = simulatedStart.plusSeconds((long) (days * 86_400));
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         Fleet.Summary summary;
-        try (WallClockScheduler scheduler =
-                        new WallClockScheduler(new ScaledClock(Clock.systemUTC(), simulatedStart, factor), "fleet");
-                Fleet fleet = Fleet.start(
-                        enterprises,
-                        faults,
-                        plans,
-                        new Fleet.Settings(address, ZONE, simulatedStart, storeRoot, seed, senderSettings(factor)),
-                        scheduler,
-                        group)) {
-            summary = fleet.summary();
-            while (summary.simulatedNow().isBefore(end)) {
-                TimeUnit.SECONDS.sleep(2); // the CLI's own pace; devices run on the fleet's thread
-                summary = fleet.summary();
-                progress(err, summary, simulatedStart, end);
+        ObjectNode platformJson = null;
+        if (virtual) {
+            try {
+                platformJson = Json.MAPPER.createObjectNode();
+                summary = runVirtual(
+                        enterprises, faults, plans, storeRoot, simulatedStart, end, group, err, platformJson);
+            } finally {
+                group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
             }
-            summary = drained(fleet);
-        } finally {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        } else {
+            try (WallClockScheduler scheduler = new WallClockScheduler(
+                            new ScaledClock(Clock.systemUTC(), simulatedStart, factor), "fleet");
+                    Fleet fleet = Fleet.start(
+                            enterprises,
+                            faults,
+                            plans,
+                            new Fleet.Settings(address, ZONE, simulatedStart, storeRoot, seed, senderSettings(factor)),
+                            scheduler,
+                            group)) {
+                summary = fleet.summary();
+                while (summary.simulatedNow().isBefore(end)) {
+                    TimeUnit.SECONDS.sleep(2); // the CLI's own pace; devices run on the fleet's thread
+                    summary = fleet.summary();
+                    progress(err, summary, simulatedStart, end);
+                }
+                summary = drained(fleet);
+            } finally {
+                group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            }
         }
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("enterprises", summary.enterprises());
@@ -187,9 +213,80 @@ final class FleetCommand implements Callable<Integer> {
         json.put("unsent", summary.unsent());
         json.put("dropped", summary.dropped());
         json.put("store", storeRoot.toString());
+        if (platformJson != null) {
+            json.set("platform", platformJson);
+        }
         out.println(Json.MAPPER.writeValueAsString(json));
         out.flush();
         return summary.unsent() == 0 ? 0 : 1;
+    }
+
+    /**
+     * {@code --speed max}: the reference platform in this process, on its embedded PostgreSQL in the store folder,
+     * and the fleet on one virtual clock that jumps from event to event, held while an answer is awaited (at most
+     * half a second of wall time each: a quarantined device gets none). The devices of site files are registered
+     * as their archives would register them; generated ones as the fleet numbers them.
+     */
+    private Fleet.Summary runVirtual(
+            List<Enterprise> enterprises,
+            Map<String, List<Fault>> faults,
+            Map<String, DevicePlan> plans,
+            Path storeRoot,
+            Instant simulatedStart,
+            Instant end,
+            EventLoopGroup group,
+            PrintWriter err,
+            ObjectNode platformJson)
+            throws Exception {
+        try (Database db = Database.embedded(storeRoot.resolve("platform-pg"));
+                VirtualScheduler scheduler = new VirtualScheduler(simulatedStart, Duration.ofMillis(500), "fleet")) {
+            Clock clock = scheduler.clock();
+            DeviceRegistry registry = new DeviceRegistry(db.dataSource(), clock);
+            plans.forEach((enterprise, plan) -> {
+                plan.dtus().forEach(d -> registry.register(d.mn(), d.pw(), enterprise));
+                plan.collectors().forEach(c -> registry.register(c.mn(), c.pw(), enterprise));
+            });
+            try (IngestServer platform =
+                            new IngestServer("127.0.0.1", 0, Mode.LENIENT, db.dataSource(), registry, clock);
+                    Fleet fleet = Fleet.start(
+                            enterprises,
+                            faults,
+                            plans,
+                            new Fleet.Settings(
+                                    platform.address(),
+                                    ZONE,
+                                    simulatedStart,
+                                    storeRoot,
+                                    seed,
+                                    Sender.Settings.defaults()),
+                            scheduler,
+                            group)) {
+                for (Fleet.DeviceInfo d : fleet.devices()) {
+                    if (!plans.containsKey(d.enterpriseId())) {
+                        registry.register(d.mn(), d.pw(), d.enterpriseId());
+                    }
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                Fleet.Summary s = fleet.summary();
+                while (s.connected() < s.devices() && System.nanoTime() < deadline) {
+                    TimeUnit.MILLISECONDS.sleep(20); // connections are real: wait for them before time runs
+                    s = fleet.summary();
+                }
+                Instant t = simulatedStart;
+                while (t.isBefore(end)) {
+                    t = t.plus(Duration.ofHours(1)).isBefore(end) ? t.plus(Duration.ofHours(1)) : end;
+                    scheduler.runUntil(t, fleet::awaitingAnswers);
+                    progress(err, fleet.summary(), simulatedStart, end);
+                }
+                Fleet.Summary summary = drained(fleet);
+                platformJson.put("accepted", platform.stats().accepted());
+                platformJson.put("records", platform.stats().records());
+                platformJson.put("duplicates", platform.stats().duplicates());
+                platformJson.put("quarantined", platform.stats().quarantined());
+                platformJson.put("rejected", platform.stats().rejected());
+                return summary;
+            }
+        }
     }
 
     /**
@@ -241,9 +338,7 @@ final class FleetCommand implements Callable<Integer> {
             return 1;
         }
         if ("max".equals(speed)) {
-            err.println("testbed fleet: --speed max runs in virtual time beside the in-process reference platform,"
-                    + " which is not part of this build yet; use --speed xN or realtime against --target");
-            return -1;
+            return Double.POSITIVE_INFINITY;
         }
         if (speed.startsWith("x")) {
             try {

@@ -74,10 +74,48 @@ class FleetCommandIT {
     }
 
     @Test
-    void max_speed_says_what_it_needs() {
+    void max_speed_runs_a_day_in_virtual_time_against_the_in_process_platform() throws Exception {
         TestbedRun run = TestbedRun.run(
-                "fleet", "--generate", "1", "--target", "127.0.0.1:1", "--start", "2026-03-01T00:00", "--speed", "max");
+                "fleet",
+                "--sites",
+                "food",
+                "--generate",
+                "1",
+                "--points",
+                "4",
+                "--start",
+                "2026-03-01T00:00",
+                "--days",
+                "1",
+                "--speed",
+                "max",
+                "--seed",
+                "5",
+                "--store",
+                dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(run.out());
+        assertThat(summary.get("simulatedTo").asText()).isEqualTo("2026-03-02T00:00");
+        // every 15-minute record of the day (and the hourly and daily ones) built, sent, acknowledged and stored
+        assertThat(summary.get("recordsBuilt").asLong())
+                .isGreaterThanOrEqualTo(96L * summary.get("devices").asInt());
+        assertThat(summary.get("framesAcked").asLong())
+                .isEqualTo(summary.get("recordsBuilt").asLong());
+        assertThat(summary.get("unsent").asLong()).isZero();
+        JsonNode platform = summary.get("platform");
+        assertThat(platform.get("accepted").asLong())
+                .isEqualTo(summary.get("framesAcked").asLong());
+        assertThat(platform.get("quarantined").asLong())
+                .as("the site's MNs are the archive's")
+                .isZero();
+        assertThat(platform.get("rejected").asLong()).isZero();
+        assertThat(run.err()).contains("fleet: 2026-03-02T00:00 (100%)");
+    }
+
+    @Test
+    void scaled_speeds_need_a_target() {
+        TestbedRun run = TestbedRun.run("fleet", "--generate", "1", "--start", "2026-03-01T00:00", "--speed", "x60");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("in-process reference platform");
+        assertThat(run.err()).contains("--target HOST:PORT is required with --speed x60");
     }
 }
