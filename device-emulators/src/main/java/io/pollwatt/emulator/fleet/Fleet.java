@@ -237,7 +237,8 @@ public final class Fleet implements AutoCloseable {
                         samples::get,
                         store,
                         scheduler);
-                devices.add(connect(dtu, store, group, outages(own)));
+                devices.add(connect(
+                        dtu, store, group, reattached(outages(own), seeds.streamFor("4g/" + e.id() + "/" + d.mn()))));
                 enterpriseOf.put(dtu, e.id());
                 for (Fault x : own) {
                     if (x instanceof ClockDrift drift && carried.contains(drift.target())) {
@@ -258,7 +259,11 @@ public final class Fleet implements AutoCloseable {
                         1000,
                         cstore,
                         scheduler);
-                devices.add(connect(collector, cstore, group, outages(own)));
+                devices.add(connect(
+                        collector,
+                        cstore,
+                        group,
+                        reattached(outages(own), seeds.streamFor("4g/" + e.id() + "/" + c.mn()))));
                 enterpriseOf.put(collector, e.id());
             }
         }
@@ -339,6 +344,24 @@ public final class Fleet implements AutoCloseable {
         return faults.stream()
                 .filter(x -> x instanceof UplinkOutage)
                 .map(Fault::window)
+                .toList();
+    }
+
+    /** Shortest and longest time a 4G modem takes to re-attach and reconnect once coverage is back. */
+    static final Duration REATTACH_MIN = Duration.ofSeconds(5);
+
+    static final Duration REATTACH_MAX = Duration.ofSeconds(60);
+
+    /**
+     * The 4G link model's connect latency: after an outage a device's link comes back only once its modem has
+     * re-attached and reconnected, 5–60 s after the coverage (uniform, from the device's own random stream, so the
+     * devices of a site do not all come back at the same instant).
+     */
+    static List<Window> reattached(List<Window> outages, java.util.Random random) {
+        long span = REATTACH_MAX.minus(REATTACH_MIN).toMillis();
+        return outages.stream()
+                .map(w -> new Window(
+                        w.start(), w.end().plus(REATTACH_MIN).plusMillis((long) (random.nextDouble() * span))))
                 .toList();
     }
 
