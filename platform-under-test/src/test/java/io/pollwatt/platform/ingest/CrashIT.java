@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -178,8 +179,10 @@ class CrashIT {
     private void runDevice(int device, Set<String> acked, AtomicInteger sends) {
         int next = 0;
         while (next < RECORDS) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            // the platform may be down or restarting: Awaitility polls until a connection is taken
+            try (Socket socket = await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(this::connect, Objects::nonNull)) {
                 socket.setSoTimeout(2000);
                 OutputStream out = socket.getOutputStream();
                 InputStream in = socket.getInputStream();
@@ -208,13 +211,24 @@ class CrashIT {
                     }
                 }
             } catch (IOException e) {
-                // the platform is gone: try again shortly, as a DTU does
-                try {
-                    Thread.sleep(200); // a device's reconnect back-off, not a wait for the test's sake
-                } catch (InterruptedException ie) {
-                    return;
-                }
+                // the platform went away mid-exchange: reconnect and resend what is unacknowledged, as a DTU does
             }
+        }
+    }
+
+    /** A connection to wherever the platform listens now, or {@code null} while it is down. */
+    private Socket connect() {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            return socket;
+        } catch (IOException e) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // nothing was open
+            }
+            return null;
         }
     }
 

@@ -19,6 +19,7 @@ import io.pollwatt.twin.population.PopulationGenerator;
 import io.pollwatt.twin.random.Seeds;
 import io.pollwatt.twin.site.Enterprise;
 import io.pollwatt.verification.site.ReadySites;
+import io.pollwatt.verification.site.SiteArgument;
 import io.pollwatt.verification.site.SiteError;
 import io.pollwatt.verification.site.SiteFile;
 import io.pollwatt.verification.site.SiteFileException;
@@ -39,7 +40,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -364,24 +364,15 @@ final class FleetCommand implements Callable<Integer> {
         }
     }
 
-    /** A site file, every *.yaml of a folder, or a ready site. */
+    /** A site file, every *.yaml of a folder, or a ready site, read by the twin's reader. */
     private static List<SiteFile> load(String site) throws IOException, SiteFileException {
-        Path path = Path.of(site);
-        if (Files.isDirectory(path)) {
-            List<SiteFile> out = new ArrayList<>();
-            try (Stream<Path> files = Files.list(path)) {
-                for (Path p : files.filter(p -> p.toString().endsWith(".yaml"))
-                        .sorted()
-                        .toList()) {
-                    out.add(SiteFile.read(p));
-                }
-            }
-            return out;
+        List<SiteFile> out = new ArrayList<>();
+        for (SiteArgument a : SiteArgument.resolve(site)) {
+            out.add(
+                    a instanceof SiteArgument.File f
+                            ? SiteFile.read(f.path())
+                            : ReadySites.read(((SiteArgument.Ready) a).name()));
         }
-        if (!Files.exists(path) && ReadySites.text(site).isEmpty()) {
-            throw new IllegalArgumentException("no site file, folder or ready site '" + site + "'; the ready sites"
-                    + " are: " + String.join(", ", ReadySites.names()));
-        }
-        return List.of(TwinCommand.loadSite(site));
+        return out;
     }
 }

@@ -9,10 +9,9 @@ import io.pollwatt.platform.http.HttpApi;
 import io.pollwatt.platform.ingest.IngestServer;
 import io.pollwatt.platform.registry.DeviceRegistry;
 import io.pollwatt.platform.storage.Database;
-import io.pollwatt.verification.site.ReadySites;
+import io.pollwatt.verification.site.SiteArgument;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -220,24 +218,13 @@ final class PlatformCommand implements Callable<Integer> {
 
     /** A site file, every *.yaml of a folder, or a ready site, read by the platform's own archive reader. */
     private static List<SiteArchive> readSites(String site) throws IOException, ArchiveFileException {
-        Path path = Path.of(site);
-        if (Files.isDirectory(path)) {
-            List<SiteArchive> out = new ArrayList<>();
-            try (Stream<Path> files = Files.list(path)) {
-                for (Path p : files.filter(p -> p.toString().endsWith(".yaml"))
-                        .sorted()
-                        .toList()) {
-                    out.add(ArchiveReader.read(p));
-                }
-            }
-            return out;
+        List<SiteArchive> out = new ArrayList<>();
+        for (SiteArgument a : SiteArgument.resolve(site)) {
+            out.add(
+                    a instanceof SiteArgument.File f
+                            ? ArchiveReader.read(f.path())
+                            : ArchiveReader.parse(((SiteArgument.Ready) a).source(), ((SiteArgument.Ready) a).text()));
         }
-        if (Files.exists(path)) {
-            return List.of(ArchiveReader.read(path));
-        }
-        String text = ReadySites.text(site)
-                .orElseThrow(() -> new IllegalArgumentException("no site file, folder or ready site '" + site
-                        + "'; the ready sites are: " + String.join(", ", ReadySites.names())));
-        return List.of(ArchiveReader.parse(site, text));
+        return out;
     }
 }
