@@ -1,0 +1,34 @@
+package io.pollwatt.platform.rules;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the platform knows of one device (MN) beyond its records, for the rules on devices and transport (DQ-05,
+ * DQ-06, DQ-15): when it was networked (archived), when its latest usable real-time record was for, the frames of it
+ * rejected by the codec on the evaluated days, and the data items it sent that map to no archived point.
+ *
+ * @param mn the device's MN
+ * @param networkedAt networking time recorded in the archive (t_reg of DQ-05)
+ * @param latestData DataTime of the latest real-time record received, if any
+ * @param frames frames received from it over the evaluated range
+ * @param rejected frames of it the codec rejected over the evaluated range
+ * @param unregisteredItems factor codes it sent that map to no archived point (DQ-15), in order
+ */
+public record DeviceFacts(
+        String mn,
+        LocalDateTime networkedAt,
+        Optional<LocalDateTime> latestData,
+        long frames,
+        long rejected,
+        List<String> unregisteredItems) {
+
+    public DeviceFacts {
+        Objects.requireNonNull(mn, "mn");
+        Objects.requireNonNull(networkedAt, "networkedAt");
+        Objects.requireNonNull(latestData, "latestData");
+        unregisteredItems = List.copyOf(unregisteredItems);
+    }
+}
