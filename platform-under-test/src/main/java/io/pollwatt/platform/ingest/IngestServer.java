@@ -34,6 +34,7 @@ public final class IngestServer implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final IngestStats stats = new IngestStats();
     private final List<IngestWriter> writers = new ArrayList<>();
+    private final List<StoredListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Channel server;
 
     /** Listens on {@code host:port} (port 0: any free port), storing into {@code db}. */
@@ -62,6 +63,7 @@ public final class IngestServer implements AutoCloseable {
                     stats,
                     new DeviceCommands(db, clock, settings, stats),
                     partitions,
+                    listeners,
                     "ingest-writer-" + i));
         }
         server = new ServerBootstrap()
@@ -84,6 +86,11 @@ public final class IngestServer implements AutoCloseable {
     /** Where it listens. */
     public InetSocketAddress address() {
         return (InetSocketAddress) server.localAddress();
+    }
+
+    /** Adds a listener told of every data upload stored from now on. */
+    public void onStored(StoredListener listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
     }
 
     /** Counters since start. */

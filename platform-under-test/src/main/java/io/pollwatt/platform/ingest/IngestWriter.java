@@ -58,6 +58,7 @@ final class IngestWriter implements AutoCloseable {
     private volatile boolean running = true;
 
     private final DeviceCommands commands;
+    private final List<StoredListener> listeners;
 
     IngestWriter(
             DataSource db,
@@ -65,7 +66,9 @@ final class IngestWriter implements AutoCloseable {
             IngestStats stats,
             DeviceCommands commands,
             Partitions partitions,
+            List<StoredListener> listeners,
             String name) {
+        this.listeners = Objects.requireNonNull(listeners, "listeners");
         this.db = Objects.requireNonNull(db, "db");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.store = new BatchStore(registry, stats, partitions);
@@ -149,15 +152,24 @@ final class IngestWriter implements AutoCloseable {
         }
         Hj212Message m = ((Decoded.Ok) j.frame().decoded()).message();
         Channel channel = j.frame().channel();
-        if (!channel.isActive()) {
-            return;
-        }
-        if (m.header().answerWanted()) {
+        if (channel.isActive() && m.header().answerWanted()) {
             if (m instanceof DataUpload) {
                 channel.writeAndFlush(Reply.dataAnswer(m.header()));
             } else if (m.cn().is(Cn.TIME_CALIBRATION_REQUEST)) {
                 channel.writeAndFlush(Reply.notificationAnswer(m.header()));
             }
+        }
+        if (m instanceof DataUpload u) { // stored even when the device has gone: the rules must hear of it
+            for (StoredListener l : listeners) {
+                try {
+                    l.stored(u.mn(), u.dataTime());
+                } catch (RuntimeException e) {
+                    LOG.warn("device {}: a stored-data listener failed: {}", u.mn(), e.toString());
+                }
+            }
+        }
+        if (!channel.isActive()) {
+            return;
         }
         try {
             commands.committed(m, channel, j.frame().receivedAt());

@@ -1,0 +1,23 @@
+package io.pollwatt.platform.alarms;
+
+import io.pollwatt.platform.rules.Rule;
+import io.pollwatt.platform.rules.RuleEngine;
+import io.pollwatt.platform.rules.alm.AlmRules;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every rule the reference platform runs, in run order: the rulebook's ALM, DQ and VOC families. */
+public final class Catalogue {
+
+    private Catalogue() {}
+
+    public static List<Rule> rules() {
+        List<Rule> all = new ArrayList<>();
+        all.addAll(AlmRules.all());
+        return List.copyOf(all);
+    }
+
+    public static RuleEngine engine() {
+        return new RuleEngine(rules());
+    }
+}

@@ -1,0 +1,373 @@
+package io.pollwatt.platform.alarms;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pollwatt.platform.aggregate.AggregationSettings;
+import io.pollwatt.platform.aggregate.Aggregator;
+import io.pollwatt.platform.aggregate.PointAggregate;
+import io.pollwatt.platform.aggregate.PointInput;
+import io.pollwatt.platform.aggregate.Reading;
+import io.pollwatt.platform.aggregate.Register;
+import io.pollwatt.platform.archive.FactorCodes;
+import io.pollwatt.platform.archive.SiteArchive;
+import io.pollwatt.platform.rules.DeviceFacts;
+import io.pollwatt.platform.rules.EnterpriseData;
+import io.pollwatt.platform.rules.Grid;
+import io.pollwatt.platform.rules.PointData;
+import io.pollwatt.platform.rules.RuleConfig;
+import io.pollwatt.platform.rules.Series;
+import io.pollwatt.platform.state.PointRole;
+import io.pollwatt.platform.state.ReferencePower;
+import io.pollwatt.platform.state.Thresholds;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/**
+ * Reads what the rules need of one enterprise from the store: its archived points' real-time records (2011) on the
+ * grid (DataTimes snapped within {@code agg.snapToleranceMin}, AGG-01), the stacks' analyzer records, each point's
+ * thresholds (entered, else derived from the {@code state.refWindowDays} before the month, ST-04), each point's
+ * aggregation of the evaluated days (AGG-03…05), and what is known of each device (DQ-05, DQ-06, DQ-15).
+ */
+public final class RuleLoader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> CP = new TypeReference<>() {};
+    private static final BigDecimal CAP_FACTOR = new BigDecimal("1.2");
+    private static final BigDecimal SQRT3 = new BigDecimal("1.7320508075688772");
+
+    private final DataSource db;
+    private final FactorCodes codes;
+    private final Aggregator aggregator;
+    /** Derived P_ref by (MN, meter, first instant after its window): recomputed monthly, not per evaluation. */
+    private final Map<String, OptionalDouble> references = new ConcurrentHashMap<>();
+
+    public RuleLoader(DataSource db, FactorCodes codes, AggregationSettings aggregation) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.codes = Objects.requireNonNull(codes, "codes");
+        this.aggregator = new Aggregator(aggregation);
+    }
+
+    /** The data of enterprise {@code a} over [from, to) on the grid, as known at platform time {@code now}. */
+    public EnterpriseData load(
+            SiteArchive a, LocalDateTime from, LocalDateTime to, LocalDateTime now, RuleConfig.Values config)
+            throws SQLException {
+        Duration step = config.interval();
+        Grid grid = Grid.between(from, to, step);
+        Duration snap = config.minutes("agg.snapToleranceMin");
+        Map<String, Series> points = new LinkedHashMap<>();
+        Map<String, Inputs> inputs = new LinkedHashMap<>();
+        a.points().forEach(p -> {
+            points.put(p.id(), new Series(p.id(), grid));
+            inputs.put(p.id(), new Inputs());
+        });
+        Map<String, Series> stacks = new LinkedHashMap<>();
+        a.stacks().forEach(s -> stacks.put(s.id(), new Series(s.id(), grid)));
+        List<DeviceFacts> devices = new ArrayList<>();
+        Map<String, LocalDateTime> deviceLatest = new LinkedHashMap<>();
+        try (Connection c = db.getConnection()) {
+            for (SiteArchive.Dtu d : a.dtus()) {
+                Map<Integer, String> meters = new LinkedHashMap<>();
+                d.meters().forEach(m -> meters.put(m.number(), m.pointId()));
+                Set<String> unregistered = new LinkedHashSet<>();
+                for (Row r : rows(c, d.mn(), from.minus(snap), to.plus(step).plus(snap))) {
+                    int i = snapped(grid, r.time(), snap);
+                    r.cp().forEach((key, value) -> {
+                        int dash = key.indexOf('-');
+                        String suffix = dash < 0 ? "" : key.substring(dash + 1);
+                        Optional<FactorCodes.Electric> e = codes.electric(key);
+                        if (e.isEmpty()) {
+                            return;
+                        }
+                        String pointId = meters.get(e.get().meter());
+                        if (pointId == null || !points.containsKey(pointId)) {
+                            unregistered.add(key.substring(0, dash < 0 ? key.length() : dash));
+                            return;
+                        }
+                        take(r, i, e.get().quantity(), suffix, value, points.get(pointId), inputs.get(pointId));
+                    });
+                }
+                devices.add(facts(c, d.mn(), List.copyOf(unregistered), from, to, a));
+            }
+            for (SiteArchive.Collector col : a.collectors()) {
+                Series s = stacks.get(col.stackId());
+                for (Row r : rows(c, col.mn(), from.minus(snap), to.plus(snap))) {
+                    int i = snapped(grid, r.time(), snap);
+                    if (i < 0 || !r.cn().equals("2011")) {
+                        continue;
+                    }
+                    r.cp().forEach((key, value) -> {
+                        int dash = key.indexOf('-');
+                        String suffix = dash < 0 ? "" : key.substring(dash + 1);
+                        codes.voc(key).ifPresent(q -> {
+                            if (suffix.equals("Rtd")) {
+                                s.set(i, q, number(value));
+                            } else if (suffix.equals("Flag")) {
+                                s.flag(i, q, value);
+                            }
+                        });
+                    });
+                }
+                devices.add(facts(c, col.mn(), List.of(), from, to, a));
+            }
+            devices.forEach(f -> f.latestData().ifPresent(t -> deviceLatest.put(f.mn(), t)));
+            Map<String, String> mnOfPoint = new LinkedHashMap<>();
+            Map<String, Integer> meterOfPoint = new LinkedHashMap<>();
+            a.dtus()
+                    .forEach(d -> d.meters().forEach(m -> {
+                        mnOfPoint.put(m.pointId(), d.mn());
+                        meterOfPoint.put(m.pointId(), m.number());
+                    }));
+            Duration offline = config.minutes("dq.offlineMin");
+            Map<String, PointData> data = new LinkedHashMap<>();
+            for (SiteArchive.Point p : a.points()) {
+                Series s = points.get(p.id());
+                horizon(s, grid, now, offline, deviceLatest.get(mnOfPoint.get(p.id())));
+                OptionalDouble derived = OptionalDouble.empty();
+                if ((p.limits().pOnKw().isEmpty() || p.limits().pRefKw().isEmpty()) && mnOfPoint.containsKey(p.id())) {
+                    derived = reference(c, mnOfPoint.get(p.id()), meterOfPoint.get(p.id()), from, config);
+                }
+                Thresholds t = Thresholds.resolve(
+                        PointRole.of(p.kind().name()),
+                        p.limits().pOnKw(),
+                        p.limits().pRefKw(),
+                        p.limits().pHiKw(),
+                        p.limits().rLow(),
+                        derived,
+                        config.stateSettings());
+                data.put(p.id(), new PointData(p, t, s, Optional.of(aggregate(p, inputs.get(p.id()), from, to))));
+            }
+            stacks.values().forEach(s -> horizon(s, grid, now, offline, null));
+            return new EnterpriseData(a, grid, data, stacks, devices, now);
+        }
+    }
+
+    /** A record read: CN, DataTime, its CP as literal strings. */
+    private record Row(String cn, LocalDateTime time, Map<String, String> cp) {}
+
+    /** One point's readings for the aggregation. */
+    private static final class Inputs {
+        final List<Reading> register = new ArrayList<>();
+        final List<Reading> intervals = new ArrayList<>();
+        final Map<String, List<Reading>> quantities = new LinkedHashMap<>();
+    }
+
+    private static void take(Row r, int i, String quantity, String suffix, String value, Series s, Inputs in) {
+        if (r.cn().equals("2051")) {
+            if (quantity.equals("EP_IMPORT") && suffix.equals("Cou")) {
+                BigDecimal v = decimal(value);
+                if (v != null) {
+                    in.intervals.add(new Reading(r.time(), v));
+                }
+            }
+            return;
+        }
+        if (suffix.equals("Flag")) {
+            if (i >= 0) {
+                s.flag(i, quantity, value);
+            }
+            return;
+        }
+        if (!suffix.equals("Rtd")) {
+            return;
+        }
+        BigDecimal v = decimal(value);
+        if (v != null) {
+            (quantity.equals("EP_IMPORT")
+                            ? in.register
+                            : in.quantities.computeIfAbsent(quantity, q -> new ArrayList<>()))
+                    .add(new Reading(r.time(), v));
+        }
+        if (i >= 0) {
+            s.set(i, quantity, v == null ? Double.NaN : v.doubleValue());
+        }
+    }
+
+    private PointAggregate aggregate(SiteArchive.Point p, Inputs in, LocalDateTime from, LocalDateTime to) {
+        BigDecimal cap = CAP_FACTOR
+                .multiply(SQRT3)
+                .multiply(BigDecimal.valueOf(p.voltageV()))
+                .multiply(p.ct().primary())
+                .divide(BigDecimal.valueOf(1000), MathContext.DECIMAL64);
+        LocalDate first = from.toLocalDate();
+        LocalDate last = to.minusNanos(1).toLocalDate();
+        return aggregator.aggregate(
+                new PointInput(in.register, in.intervals, in.quantities, Register.dlt645(cap)), first, last);
+    }
+
+    /**
+     * Where "missing" ends and "not yet" begins (rulebook §0): after the latest record, instants count as missing
+     * only once the point is declared offline (DQ-06: silent for longer than {@code dq.offlineMin}).
+     */
+    private static void horizon(Series s, Grid grid, LocalDateTime now, Duration offline, LocalDateTime deviceLatest) {
+        int latest = s.latest();
+        LocalDateTime last = latest >= 0 ? grid.time(latest) : deviceLatest;
+        int nowIndex = grid.ceil(now.plusSeconds(1));
+        if (last == null || now.isAfter(last.plus(offline))) {
+            s.knownUntil(nowIndex);
+        } else {
+            s.knownUntil(Math.min(nowIndex, latest + 1));
+        }
+    }
+
+    private static int snapped(Grid grid, LocalDateTime t, Duration snap) {
+        long step = grid.step().toSeconds();
+        long s = Duration.between(grid.from(), t).toSeconds();
+        long below = Math.floorDiv(s, step) * step;
+        long at;
+        if (s - below <= snap.toSeconds()) {
+            at = below;
+        } else if (below + step - s <= snap.toSeconds()) {
+            at = below + step;
+        } else {
+            return -1;
+        }
+        long i = at / step;
+        return i < 0 || i >= grid.size() ? -1 : (int) i;
+    }
+
+    private static List<Row> rows(Connection c, String mn, LocalDateTime from, LocalDateTime to) throws SQLException {
+        List<Row> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select cn, data_time, cp::text from record where mn = ?"
+                + " and cn in ('2011', '2051') and data_time between ? and ? order by data_time, cn")) {
+            ps.setString(1, mn);
+            ps.setObject(2, from);
+            ps.setObject(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Row(rs.getString(1), rs.getObject(2, LocalDateTime.class), cp(rs.getString(3))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private DeviceFacts facts(
+            Connection c, String mn, List<String> unregistered, LocalDateTime from, LocalDateTime to, SiteArchive a)
+            throws SQLException {
+        LocalDateTime networked = null;
+        try (PreparedStatement ps = c.prepareStatement("select registered_at from device where mn = ?")) {
+            ps.setString(1, mn);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    networked = LocalDateTime.ofInstant(rs.getTimestamp(1).toInstant(), a.zone());
+                }
+            }
+        }
+        LocalDateTime latest = null;
+        try (PreparedStatement ps =
+                c.prepareStatement("select max(data_time) from record where mn = ? and cn = '2011'")) {
+            ps.setString(1, mn);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                latest = rs.getObject(1, LocalDateTime.class);
+            }
+        }
+        long frames = 0;
+        long rejected = 0;
+        try (PreparedStatement ps = c.prepareStatement("select verdict, count(*) from evidence where mn = ?"
+                + " and received_at >= ? and received_at < ? group by verdict")) {
+            ps.setString(1, mn);
+            ps.setTimestamp(2, Timestamp.from(from.atZone(a.zone()).toInstant()));
+            ps.setTimestamp(3, Timestamp.from(to.atZone(a.zone()).toInstant()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    frames += rs.getLong(2);
+                    if (rs.getString(1).equals("REJECTED")) {
+                        rejected += rs.getLong(2);
+                    }
+                }
+            }
+        }
+        return new DeviceFacts(
+                mn, networked == null ? from : networked, Optional.ofNullable(latest), frames, rejected, unregistered);
+    }
+
+    /**
+     * ST-04's derived reference: over the {@code state.refWindowDays} before the first day of the month of
+     * {@code from} (recomputed monthly, never retroactively); a point with none yet tries the days before
+     * {@code from}'s day instead, until one exists.
+     */
+    private OptionalDouble reference(Connection c, String mn, int meter, LocalDateTime from, RuleConfig.Values config)
+            throws SQLException {
+        LocalDateTime month = from.toLocalDate().withDayOfMonth(1).atStartOfDay();
+        OptionalDouble r = referenceUntil(c, mn, meter, month, config);
+        return r.isPresent()
+                ? r
+                : referenceUntil(c, mn, meter, from.toLocalDate().atStartOfDay(), config);
+    }
+
+    private OptionalDouble referenceUntil(
+            Connection c, String mn, int meter, LocalDateTime until, RuleConfig.Values config) throws SQLException {
+        String key = mn + "/" + meter + "/" + until;
+        OptionalDouble cached = references.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<String> code = codes.electricCode("P", meter);
+        if (code.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        List<Double> window = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select cp->>?, cp->>? from record where mn = ? and cn = '2011'"
+                + " and data_time >= ? and data_time < ?")) {
+            ps.setString(1, code.get() + "-Rtd");
+            ps.setString(2, code.get() + "-Flag");
+            ps.setString(3, mn);
+            ps.setObject(4, until.minusDays(config.count("state.refWindowDays")));
+            ps.setObject(5, until);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String flag = rs.getString(2);
+                    BigDecimal v = rs.getString(1) == null ? null : decimal(rs.getString(1));
+                    if (v != null && (flag == null || flag.equals("N") || flag.equals("T"))) {
+                        window.add(v.doubleValue());
+                    }
+                }
+            }
+        }
+        OptionalDouble r = ReferencePower.of(window, config.number("state.pFloorKw"));
+        references.put(key, r);
+        return r;
+    }
+
+    private static Map<String, String> cp(String json) {
+        try {
+            return JSON.readValue(json, CP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored record that is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static BigDecimal decimal(String s) {
+        try {
+            return new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static double number(String s) {
+        BigDecimal d = decimal(s);
+        return d == null ? Double.NaN : d.doubleValue();
+    }
+}

@@ -1,0 +1,242 @@
+package io.pollwatt.platform.alarms;
+
+import io.pollwatt.platform.archive.ArchiveRegistry;
+import io.pollwatt.platform.archive.SiteArchive;
+import io.pollwatt.platform.rules.EnterpriseData;
+import io.pollwatt.platform.rules.Finding;
+import io.pollwatt.platform.rules.RuleConfig;
+import io.pollwatt.platform.rules.RuleEngine;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the rules as data arrive and over stored ranges, and keeps the alarms. The ingest reports each stored record
+ * ({@link #stored}); each {@link #tick} re-evaluates every archived enterprise from the day before the earliest
+ * DataTime that arrived since (late and resent data re-run the replay from there, rulebook §0) up to the platform
+ * time, and reconciles the findings with the stored alarms. {@link #rerun} replays a stored range the same way, so
+ * streaming and batch give the same alarms. The clock is injected: virtual in the testbed, the system's alone.
+ */
+public final class RuleService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleService.class);
+
+    /** The state machines and day-level rules need the day before what they judge. */
+    static final Duration WARM_UP = Duration.ofDays(1);
+
+    private final DataSource db;
+    private final ArchiveRegistry archive;
+    private final RuleConfig config;
+    private final Clock clock;
+    private final RuleEngine engine;
+    private final RuleLoader loader;
+    private final AlarmStore alarms;
+    private final Map<String, LocalDateTime> dirty = new ConcurrentHashMap<>();
+    /** Per enterprise: the end of the grid of its last evaluation. */
+    private final Map<String, LocalDateTime> evaluatedTo = new ConcurrentHashMap<>();
+
+    /** After a restart, how far back open alarms pull the first evaluation (their episodes may have ended since). */
+    static final Duration RESTART_LOOKBACK = Duration.ofDays(7);
+
+    public RuleService(
+            DataSource db,
+            ArchiveRegistry archive,
+            RuleLoader loader,
+            RuleConfig config,
+            RuleEngine engine,
+            Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.archive = Objects.requireNonNull(archive, "archive");
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.config = Objects.requireNonNull(config, "config");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.alarms = new AlarmStore(db, clock);
+    }
+
+    public AlarmStore alarms() {
+        return alarms;
+    }
+
+    public RuleConfig config() {
+        return config;
+    }
+
+    public RuleEngine engine() {
+        return engine;
+    }
+
+    /** A record of device {@code mn} for {@code dataTime} is durably stored (called by the ingest's writers). */
+    public void stored(String mn, LocalDateTime dataTime) {
+        dirty.merge(mn, dataTime, (a, b) -> a.isBefore(b) ? a : b);
+    }
+
+    /** What a run did: enterprises evaluated, findings, and what changed in the alarms. */
+    public record Summary(int enterprises, int findings, AlarmStore.Changes changes, Map<String, Integer> byRule) {}
+
+    /** Evaluates every archived enterprise up to now (see the class comment). */
+    public synchronized Summary tick() throws SQLException {
+        Map<String, LocalDateTime> earliest = new TreeMap<>();
+        for (String mn : List.copyOf(dirty.keySet())) {
+            LocalDateTime t = dirty.remove(mn);
+            if (t != null) {
+                enterpriseOf(mn).ifPresent(e -> earliest.merge(e, t, (a, b) -> a.isBefore(b) ? a : b));
+            }
+        }
+        int n = 0;
+        int findings = 0;
+        AlarmStore.Changes changes = AlarmStore.Changes.NONE;
+        Map<String, Integer> byRule = new TreeMap<>();
+        for (ArchiveRegistry.EnterpriseSummary s : archive.enterprises()) {
+            Optional<SiteArchive> a = archive.archive(s.id());
+            if (a.isEmpty()) {
+                continue;
+            }
+            LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), a.get().zone());
+            // re-judge from the earliest of: what arrived since, the last instant judged before, and now
+            LocalDateTime affected = earliest.getOrDefault(s.id(), now);
+            LocalDateTime last = evaluatedTo.get(s.id());
+            if (last == null) {
+                last = oldestOpen(s.id())
+                        .filter(t -> t.isAfter(now.minus(RESTART_LOOKBACK)))
+                        .orElse(now);
+            } else {
+                last = last.minus(config.forEnterprise(s.id()).interval());
+            }
+            affected = min(min(affected, last), now); // a device clock ahead of the platform is DQ-18's business
+            LocalDateTime judged = affected.toLocalDate().atStartOfDay();
+            LocalDateTime end = gridEnd(now, a.get());
+            List<Finding> f = run(a.get(), judged.minus(WARM_UP), judged, end, now);
+            findings += f.size();
+            f.forEach(x -> byRule.merge(x.ruleId(), 1, Integer::sum));
+            changes = changes.plus(reconcile(a.get(), judged.minus(WARM_UP), judged, end, f, now));
+            evaluatedTo.put(s.id(), end);
+            n++;
+        }
+        return new Summary(n, findings, changes, byRule);
+    }
+
+    /**
+     * Replays the stored range [from, to) (with a day of warm-up before it) for every archived enterprise, or only
+     * {@code enterpriseId}, and reconciles the alarms of the range.
+     */
+    public synchronized Summary rerun(LocalDateTime from, LocalDateTime to, Optional<String> enterpriseId)
+            throws SQLException {
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("the range must end after it starts: " + from + " … " + to);
+        }
+        int n = 0;
+        int findings = 0;
+        AlarmStore.Changes changes = AlarmStore.Changes.NONE;
+        Map<String, Integer> byRule = new TreeMap<>();
+        for (ArchiveRegistry.EnterpriseSummary s : archive.enterprises()) {
+            if (enterpriseId.isPresent() && !enterpriseId.get().equals(s.id())) {
+                continue;
+            }
+            Optional<SiteArchive> a = archive.archive(s.id());
+            if (a.isEmpty()) {
+                continue;
+            }
+            LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), a.get().zone());
+            LocalDateTime end = to.isAfter(now) ? gridEnd(now, a.get()) : to;
+            List<Finding> f = run(a.get(), from.minus(WARM_UP), from, end, now);
+            f.removeIf(x -> x.end() != null && !x.end().isAfter(from)); // the warm-up's own episodes
+            findings += f.size();
+            f.forEach(x -> byRule.merge(x.ruleId(), 1, Integer::sum));
+            changes = changes.plus(reconcile(a.get(), from.minus(WARM_UP), from, end, f, now));
+            n++;
+        }
+        return new Summary(n, findings, changes, byRule);
+    }
+
+    /** The findings over [from, to) of one enterprise without storing anything (a dry run). */
+    public List<Finding> evaluate(String enterpriseId, LocalDateTime from, LocalDateTime to) throws SQLException {
+        SiteArchive a = archive.archive(enterpriseId)
+                .orElseThrow(() -> new IllegalArgumentException("no archived enterprise " + enterpriseId));
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), a.zone());
+        return run(a, from.minus(WARM_UP), from, to.isAfter(now) ? gridEnd(now, a) : to, now);
+    }
+
+    private List<Finding> run(
+            SiteArchive a, LocalDateTime from, LocalDateTime judged, LocalDateTime to, LocalDateTime now)
+            throws SQLException {
+        RuleConfig.Values values = config.forEnterprise(a.id());
+        EnterpriseData data = loader.load(a, from, to, now, values);
+        List<Finding> all = new ArrayList<>(engine.evaluate(data, values));
+        // episodes wholly inside the warm-up belong to the evaluation that judged that day
+        all.removeIf(
+                f -> f.end() != null && !f.end().isAfter(judged) && f.start().isBefore(judged));
+        return all;
+    }
+
+    private AlarmStore.Changes reconcile(
+            SiteArchive a,
+            LocalDateTime from,
+            LocalDateTime judged,
+            LocalDateTime to,
+            List<Finding> f,
+            LocalDateTime now)
+            throws SQLException {
+        RuleConfig.Values values = config.forEnterprise(a.id());
+        Duration lateAfter = values.interval().plus(values.minutes("dq.offlineMin"));
+        AlarmStore.Changes c = alarms.reconcile(a.id(), from, judged, to, f, a.zone(), lateAfter);
+        if (c.opened() + c.closed() > 0) {
+            LOG.info(
+                    "enterprise {} at {}: {} alarm(s) opened, {} updated, {} closed",
+                    a.id(),
+                    now,
+                    c.opened(),
+                    c.updated(),
+                    c.closed());
+        }
+        return c;
+    }
+
+    /** The first grid instant after {@code now}: the evaluation includes the instant now falls on. */
+    private LocalDateTime gridEnd(LocalDateTime now, SiteArchive a) {
+        long step = config.forEnterprise(a.id()).interval().toSeconds();
+        LocalDateTime midnight = now.toLocalDate().atStartOfDay();
+        long s = Duration.between(midnight, now).toSeconds();
+        return midnight.plusSeconds((s / step + 1) * step);
+    }
+
+    private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private Optional<LocalDateTime> oldestOpen(String enterpriseId) throws SQLException {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select min(start_time) from alarm where enterprise_id = ? and status = 'OPEN'")) {
+            ps.setString(1, enterpriseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Optional.ofNullable(rs.getObject(1, LocalDateTime.class));
+            }
+        }
+    }
+
+    private Optional<String> enterpriseOf(String mn) throws SQLException {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("select enterprise_id from archive_device where mn = ?")) {
+            ps.setString(1, mn);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+}
