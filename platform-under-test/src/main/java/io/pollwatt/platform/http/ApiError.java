@@ -35,6 +35,8 @@ public enum ApiError {
     BAD_JSON(400),
     /** A JSON field the endpoint does not take. */
     UNKNOWN_FIELD(400),
+    /** A value outside the ones a parameter or field takes (a level, a status, a review decision). */
+    BAD_VALUE(400),
     /** No bearer token, or not the right one. */
     UNAUTHORIZED(401),
     /** No such route. */
@@ -45,6 +47,8 @@ public enum ApiError {
     UNKNOWN_ENTERPRISE(404),
     /** No point with that id in the enterprise's archive, or none with a meter reporting it. */
     UNKNOWN_POINT(404),
+    /** No alarm with that id. */
+    UNKNOWN_ALARM(404),
     /** The route exists, not with that method. */
     METHOD_NOT_ALLOWED(405),
     /** An import that would take a device registered to another enterprise. */

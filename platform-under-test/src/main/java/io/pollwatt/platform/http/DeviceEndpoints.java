@@ -1,13 +1,8 @@
 package io.pollwatt.platform.http;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
 import io.pollwatt.platform.registry.DeviceRegistry;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /** {@code /api/devices}: the registry (备案). Passwords are written, never read back ({@code pwSet}). */
@@ -120,66 +114,11 @@ final class DeviceEndpoints {
         return new ApiException(ApiError.UNKNOWN_MN, "mn", "no device registered with MN " + mn);
     }
 
-    private static String required(String value, String field) {
-        if (value == null || value.isEmpty()) {
-            throw new ApiException(ApiError.MISSING_FIELD, field, "field '" + field + "' is required");
-        }
-        return value;
-    }
-
-    /** The JSON body, every refusal naming where in it the problem is. */
     private Registration body(Context ctx) {
-        String type = ctx.contentType();
-        String mediaType = type == null ? "" : type.split(";", 2)[0].trim();
-        if (!mediaType.equalsIgnoreCase("application/json")) {
-            throw new ApiException(
-                    ApiError.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type",
-                    "expected Content-Type application/json, got " + (type == null ? "none" : "'" + type + "'"));
-        }
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length == 0) {
-            throw new ApiException(
-                    ApiError.BAD_JSON, null, "the body is empty; expected a JSON object {mn, pw, enterpriseId}");
-        }
-        try {
-            Registration r = mapper.readValue(bytes, Registration.class);
-            if (r == null) {
-                throw new ApiException(
-                        ApiError.BAD_JSON, null, "expected a JSON object {mn, pw, enterpriseId}, got null");
-            }
-            return r;
-        } catch (UnrecognizedPropertyException e) {
-            throw new ApiException(
-                    ApiError.UNKNOWN_FIELD,
-                    e.getPropertyName(),
-                    "unknown field '" + e.getPropertyName() + "'" + at(e.getLocation())
-                            + "; expected mn, pw, enterpriseId");
-        } catch (JsonMappingException e) {
-            String field = path(e);
-            throw new ApiException(
-                    ApiError.BAD_JSON,
-                    field,
-                    (field == null
-                                    ? "expected a JSON object {mn, pw, enterpriseId}"
-                                    : "field '" + field + "' must be a string")
-                            + at(e.getLocation()));
-        } catch (JsonProcessingException e) {
-            throw new ApiException(
-                    ApiError.BAD_JSON, null, "malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ApiException(ApiError.BAD_JSON, null, "cannot read the body: " + e.getMessage());
-        }
+        return JsonBody.read(ctx, mapper, Registration.class, "{mn, pw, enterpriseId}", "mn, pw, enterpriseId");
     }
 
-    private static String path(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        return path.isEmpty() ? null : path;
-    }
-
-    private static String at(JsonLocation l) {
-        return l == null || l.getLineNr() < 0 ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+    private static String required(String value, String field) {
+        return JsonBody.required(value, field);
     }
 }

@@ -8,9 +8,12 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import io.pollwatt.platform.aggregate.AggregationSettings;
+import io.pollwatt.platform.alarms.AlarmStore;
+import io.pollwatt.platform.alarms.Catalogue;
 import io.pollwatt.platform.archive.ArchiveRegistry;
 import io.pollwatt.platform.archive.FactorCodes;
 import io.pollwatt.platform.ingest.IngestStats;
+import io.pollwatt.platform.rules.RuleConfig;
 import io.pollwatt.platform.series.PointSeries;
 import io.pollwatt.platform.series.PointStates;
 import io.pollwatt.platform.state.StateSettings;
@@ -63,6 +66,15 @@ public final class HttpApi implements AutoCloseable {
      * @param token the bearer token write endpoints require; not blank
      */
     public HttpApi(String host, int port, DataSource db, IngestStats stats, Clock clock, String token) {
+        this(host, port, db, stats, clock, token, RuleConfig.defaults());
+    }
+
+    /**
+     * Starts the API, showing the rules' configuration {@code rules} (the one the platform's {@code RuleService} runs
+     * with).
+     */
+    public HttpApi(
+            String host, int port, DataSource db, IngestStats stats, Clock clock, String token, RuleConfig rules) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(stats, "stats");
@@ -87,6 +99,7 @@ public final class HttpApi implements AutoCloseable {
         RegistryEndpoints registry = new RegistryEndpoints(archive, series, stats, clock);
         SeriesEndpoints seriesEndpoints =
                 new SeriesEndpoints(registry, series, new PointStates(archive, series, StateSettings.defaults()));
+        AlarmEndpoints alarms = new AlarmEndpoints(new AlarmStore(db, clock), Catalogue.rules(), rules, mapper);
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.prefer405over404 = true;
@@ -114,6 +127,10 @@ public final class HttpApi implements AutoCloseable {
             cfg.routes.get("/api/series", seriesEndpoints::series);
             cfg.routes.get("/api/completeness", seriesEndpoints::completeness);
             cfg.routes.get("/api/states", seriesEndpoints::states);
+            cfg.routes.get("/api/alarms", alarms::list);
+            cfg.routes.get("/api/alarms/{id}", alarms::get);
+            cfg.routes.post("/api/alarms/{id}/review", guarded(tokenBytes, alarms::review));
+            cfg.routes.get("/api/rules", alarms::rules);
             cfg.routes.exception(
                     ApiException.class, (e, ctx) -> answer(ctx, e.error().status(), e.body()));
             cfg.routes.exception(HttpResponseException.class, this::frameworkError);
