@@ -68,6 +68,20 @@ public final class RuleService {
         this.alarms = new AlarmStore(db, clock);
     }
 
+    /** The reference platform's rule service over {@code db}: pollwatt's factor codes, the rulebook's aggregation. */
+    public static RuleService create(DataSource db, RuleConfig config, Clock clock) {
+        return new RuleService(
+                db,
+                new ArchiveRegistry(db, clock),
+                new RuleLoader(
+                        db,
+                        io.pollwatt.platform.archive.FactorCodes.pollwattDefault(),
+                        io.pollwatt.platform.aggregate.AggregationSettings.defaults()),
+                config,
+                Catalogue.engine(),
+                clock);
+    }
+
     public AlarmStore alarms() {
         return alarms;
     }

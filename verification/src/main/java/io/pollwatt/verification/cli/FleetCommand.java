@@ -11,8 +11,15 @@ import io.pollwatt.emulator.net.ScaledClock;
 import io.pollwatt.emulator.net.VirtualScheduler;
 import io.pollwatt.emulator.net.WallClockScheduler;
 import io.pollwatt.hj212.codec.Mode;
+import io.pollwatt.platform.alarms.Alarm;
+import io.pollwatt.platform.alarms.AlarmQuery;
+import io.pollwatt.platform.alarms.RuleService;
+import io.pollwatt.platform.archive.ArchiveFileException;
+import io.pollwatt.platform.archive.ArchiveRegistry;
+import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.ingest.IngestServer;
 import io.pollwatt.platform.registry.DeviceRegistry;
+import io.pollwatt.platform.rules.RuleConfig;
 import io.pollwatt.platform.storage.Database;
 import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.population.PopulationGenerator;
@@ -137,8 +144,12 @@ final class FleetCommand implements Callable<Integer> {
         List<Enterprise> enterprises = new ArrayList<>();
         Map<String, List<Fault>> faults = new LinkedHashMap<>();
         Map<String, DevicePlan> plans = new LinkedHashMap<>();
+        List<SiteArchive> archives = new ArrayList<>();
         try {
             for (String s : sites) {
+                if (virtual) {
+                    archives.addAll(PlatformCommand.readSites(s)); // the platform reads the archive itself
+                }
                 for (SiteFile f : load(s)) {
                     enterprises.add(f.enterprise());
                     faults.put(f.enterprise().id(), f.faults());
@@ -150,6 +161,10 @@ final class FleetCommand implements Callable<Integer> {
                 err.println(error.message());
             }
             err.println("testbed fleet: " + e.errors().size() + " problem(s); nothing connected");
+            return Testbed.EXIT_USAGE;
+        } catch (ArchiveFileException e) {
+            e.errors().forEach(err::println);
+            err.println("testbed fleet: the platform cannot read the archive; nothing connected");
             return Testbed.EXIT_USAGE;
         } catch (IOException | IllegalArgumentException e) {
             err.println("testbed fleet: " + e.getMessage());
@@ -173,7 +188,7 @@ final class FleetCommand implements Callable<Integer> {
             try {
                 platformJson = Json.MAPPER.createObjectNode();
                 summary = runVirtual(
-                        enterprises, faults, plans, storeRoot, simulatedStart, end, group, err, platformJson);
+                        enterprises, faults, plans, storeRoot, simulatedStart, end, archives, group, err, platformJson);
             } finally {
                 group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
             }
@@ -234,6 +249,7 @@ final class FleetCommand implements Callable<Integer> {
             Path storeRoot,
             Instant simulatedStart,
             Instant end,
+            List<SiteArchive> archives,
             EventLoopGroup group,
             PrintWriter err,
             ObjectNode platformJson)
@@ -242,10 +258,15 @@ final class FleetCommand implements Callable<Integer> {
                 VirtualScheduler scheduler = new VirtualScheduler(simulatedStart, Duration.ofMillis(500), "fleet")) {
             Clock clock = scheduler.clock();
             DeviceRegistry registry = new DeviceRegistry(db.dataSource(), clock);
+            ArchiveRegistry archive = new ArchiveRegistry(db.dataSource(), clock);
+            for (SiteArchive a : archives) {
+                archive.importArchive(a); // registers the site's devices as its archive (备案) has them
+            }
             plans.forEach((enterprise, plan) -> {
                 plan.dtus().forEach(d -> registry.register(d.mn(), d.pw(), enterprise));
                 plan.collectors().forEach(c -> registry.register(c.mn(), c.pw(), enterprise));
             });
+            RuleService rules = RuleService.create(db.dataSource(), RuleConfig.defaults(), clock);
             try (IngestServer platform =
                             new IngestServer("127.0.0.1", 0, Mode.LENIENT, db.dataSource(), registry, clock);
                     Fleet fleet = Fleet.start(
@@ -272,13 +293,25 @@ final class FleetCommand implements Callable<Integer> {
                     TimeUnit.MILLISECONDS.sleep(20); // connections are real: wait for them before time runs
                     s = fleet.summary();
                 }
+                platform.onStored(rules::stored);
                 Instant t = simulatedStart;
+                Instant hour = simulatedStart.plus(Duration.ofHours(1));
                 while (t.isBefore(end)) {
-                    t = t.plus(Duration.ofHours(1)).isBefore(end) ? t.plus(Duration.ofHours(1)) : end;
+                    // the platform judges every 15 minutes of virtual time, as it would on its own clock
+                    t = t.plus(Duration.ofMinutes(15)).isBefore(end) ? t.plus(Duration.ofMinutes(15)) : end;
                     scheduler.runUntil(t, fleet::awaitingAnswers);
-                    progress(err, fleet.summary(), simulatedStart, end);
+                    rules.tick();
+                    if (!t.isBefore(hour) || !t.isBefore(end)) {
+                        progress(err, fleet.summary(), simulatedStart, end);
+                        hour = hour.plus(Duration.ofHours(1));
+                    }
                 }
                 Fleet.Summary summary = drained(fleet);
+                rules.tick(); // what the drain delivered
+                ObjectNode alarms = platformJson.putObject("alarms");
+                for (Alarm a : rules.alarms().list(AlarmQuery.all())) {
+                    alarms.put(a.ruleId(), alarms.path(a.ruleId()).asInt(0) + 1);
+                }
                 platformJson.put("accepted", platform.stats().accepted());
                 platformJson.put("records", platform.stats().records());
                 platformJson.put("duplicates", platform.stats().duplicates());

@@ -217,7 +217,7 @@ final class PlatformCommand implements Callable<Integer> {
     }
 
     /** A site file, every *.yaml of a folder, or a ready site, read by the platform's own archive reader. */
-    private static List<SiteArchive> readSites(String site) throws IOException, ArchiveFileException {
+    static List<SiteArchive> readSites(String site) throws IOException, ArchiveFileException {
         List<SiteArchive> out = new ArrayList<>();
         for (SiteArgument a : SiteArgument.resolve(site)) {
             out.add(
