@@ -10,6 +10,15 @@ public final class AlmRules {
 
     public static List<Rule> all() {
         return List.of(
-                new TreatmentNotRunning(), LateStart.lateStart(), LateStart.earlyStop(), new TreatmentUnderloaded());
+                new TreatmentNotRunning(),
+                LateStart.lateStart(),
+                LateStart.earlyStop(),
+                new TreatmentUnderloaded(),
+                new OverLimit(),
+                ProductionInStop.stop(),
+                new LimitExceeded(),
+                ProductionInStop.offPeak(),
+                new StandbyIdle(),
+                new Outage());
     }
 }

@@ -1,0 +1,96 @@
+package io.pollwatt.platform.rules.alm;
+
+import io.pollwatt.platform.archive.SiteArchive;
+import io.pollwatt.platform.rules.Episodes;
+import io.pollwatt.platform.rules.Evaluation;
+import io.pollwatt.platform.rules.Findings;
+import io.pollwatt.platform.rules.PointData;
+import io.pollwatt.platform.rules.Rule;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ALM-07 限产超标 / 未响应减产: during a LIMIT period, the hourly mean production power (Σ of the in-scope PROD and
+ * PROD_TREAT points' hourly mean P, every one of them valid) above A·(1 + {@code alm.limitTolerance}) for at least
+ * {@code alm.limitMinHours} consecutive whole hours inside [start + {@code alm.controlGraceMin}, end). Key = the
+ * enterprise (the sum is the enterprise's production); level per §4 (inside a control period: 1).
+ *
+ * <p>Allowed power: the rulebook writes A = (1 − L)·B with L the reduction ratio; the archive keeps
+ * {@code limitRatio} as the <em>allowed share of baseline</em> (docs/site-format.md: "allowed share of baseline; the
+ * twin runs production at this ratio"), i.e. limitRatio = 1 − L, so A = limitRatio · B.
+ *
+ * <p>Baseline B: the mean hourly production power over the baseline hours ({@link ControlPeriods#baselineHours}) of
+ * the {@code alm.baselineDays} before the period that the evaluated grid holds; without any such hour B is unknown and
+ * the period is not evaluated. Not implemented: the MAIN − Σ TREAT fallback for incomplete PROD coverage, the holiday
+ * exclusion (no calendar configured) and "line mode" (the archive has no allowed number of lines).
+ */
+public final class LimitExceeded implements Rule {
+
+    @Override
+    public String id() {
+        return "ALM-07";
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public void evaluate(Evaluation e, Findings out) {
+        for (SiteArchive.ControlPeriod c : e.data().archive().controlPeriods()) {
+            if (c.kind() == SiteArchive.ControlKind.LIMIT && c.limitRatio().isPresent()) {
+                period(e, c, out);
+            }
+        }
+    }
+
+    private void period(Evaluation e, SiteArchive.ControlPeriod c, Findings out) {
+        List<PointData> scope = ControlPeriods.scope(e, c);
+        if (scope.isEmpty()) {
+            return;
+        }
+        ControlPeriods.Baseline b =
+                ControlPeriods.baseline(e, ControlPeriods.baselineHours(e, c, scope), scope, Hours::meanPower);
+        if (!b.known()) {
+            return;
+        }
+        double allowed = c.limitRatio().getAsDouble() * b.value();
+        double limit = allowed * (1 + e.config().number("alm.limitTolerance"));
+        int minHours = Math.max(1, e.config().count("alm.limitMinHours"));
+        List<String> ids = scope.stream().map(PointData::id).toList();
+        int known = e.known(ids);
+        int to = ControlPeriods.to(e, c);
+        List<Integer> hours = Hours.starts(e, ControlPeriods.from(e, c), to, Math.min(to, known));
+        boolean over = ControlPeriods.endsInGrid(e, c) && to <= known;
+        byte[] cond = new byte[hours.size() + 1];
+        for (int k = 0; k < hours.size(); k++) {
+            int h = hours.get(k);
+            double kw = Hours.sum(e, scope, h, Hours::meanPower); // NaN unless every point's hour is valid
+            cond[k] = !Hours.outage(e, h) && kw > limit ? Episodes.TRUE : Episodes.FALSE;
+        }
+        cond[hours.size()] = Episodes.FALSE; // the period is over: nothing after its last hour continues the run
+        for (Episodes.Episode ofHours : Episodes.of(cond, over ? cond.length : hours.size())) {
+            int raised = Hours.reached(e, hours, ofHours, minHours);
+            if (raised < 0) {
+                continue;
+            }
+            int h = hours.get(ofHours.start());
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("at", e.grid().time(h).toString());
+            ev.put("period", ControlPeriods.evidence(c));
+            ev.put("hourMeanKw", Hours.sum(e, scope, h, Hours::meanPower));
+            ev.put("baselineKw", b.value());
+            ev.put("baselineHours", b.hours());
+            ev.put("allowedKw", allowed);
+            ev.put("limitKw", limit);
+            ev.put(
+                    "config",
+                    ControlPeriods.config(
+                            e, "alm.limitTolerance", "alm.limitMinHours", "alm.baselineDays", "alm.controlGraceMin"));
+            out.add(e.finding(
+                    this, e.enterpriseId(), "limit", ids, List.of(), Hours.samples(e, hours, ofHours), raised, ev));
+        }
+    }
+}
