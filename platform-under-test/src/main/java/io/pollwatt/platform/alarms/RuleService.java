@@ -177,6 +177,13 @@ public final class RuleService {
         return new Summary(n, findings, changes, byRule);
     }
 
+    /** The ids of the archived enterprises the rules judge. */
+    public List<String> enterprises() throws SQLException {
+        return archive.enterprises().stream()
+                .map(ArchiveRegistry.EnterpriseSummary::id)
+                .toList();
+    }
+
     /** The findings over [from, to) of one enterprise without storing anything (a dry run). */
     public List<Finding> evaluate(String enterpriseId, LocalDateTime from, LocalDateTime to) throws SQLException {
         SiteArchive a = archive.archive(enterpriseId)

@@ -1,6 +1,7 @@
 package io.pollwatt.verification.cli;
 
 import io.pollwatt.hj212.codec.Mode;
+import io.pollwatt.platform.alarms.RuleService;
 import io.pollwatt.platform.archive.ArchiveFileException;
 import io.pollwatt.platform.archive.ArchiveReader;
 import io.pollwatt.platform.archive.ArchiveRegistry;
@@ -8,6 +9,8 @@ import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.http.HttpApi;
 import io.pollwatt.platform.ingest.IngestServer;
 import io.pollwatt.platform.registry.DeviceRegistry;
+import io.pollwatt.platform.rules.RuleConfig;
+import io.pollwatt.platform.rules.RuleConfigException;
 import io.pollwatt.platform.storage.Database;
 import io.pollwatt.verification.site.SiteArgument;
 import java.io.IOException;
@@ -21,6 +24,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +42,8 @@ import picocli.CommandLine.Spec;
         name = "platform",
         mixinStandardHelpOptions = true,
         versionProvider = Testbed.Version.class,
-        description = "Run the reference platform: HJ 212 ingest and REST API (PostgreSQL embedded, or --db).")
+        description = "Run the reference platform: HJ 212 ingest, rules and REST API (PostgreSQL embedded, or --db).",
+        subcommands = RerunCommand.class)
 final class PlatformCommand implements Callable<Integer> {
 
     @Spec
@@ -64,21 +70,14 @@ final class PlatformCommand implements Callable<Integer> {
                     + " given, a random one is generated and printed once)")
     private String apiToken;
 
+    @picocli.CommandLine.Mixin
+    private DatabaseOptions database;
+
     @Option(
-            names = "--data",
-            paramLabel = "DIR",
-            defaultValue = "pollwatt-data",
-            description = "embedded PostgreSQL data")
-    private Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC-URL", description = "an external PostgreSQL instead of the embedded one")
-    private String dbUrl;
-
-    @Option(names = "--db-user", paramLabel = "USER", defaultValue = "postgres", description = "external database user")
-    private String dbUser;
-
-    @Option(names = "--db-password", paramLabel = "PASSWORD", defaultValue = "", description = "its password")
-    private String dbPassword;
+            names = "--rules",
+            paramLabel = "FILE",
+            description = "rule configuration (key=value, key@ENTERPRISE=value)")
+    private Path rulesFile;
 
     @Option(
             names = "--mode",
@@ -123,6 +122,7 @@ final class PlatformCommand implements Callable<Integer> {
             }
             devices.add(parts);
         }
+        RuleConfig ruleConfig = ruleConfig(spec, rulesFile);
         List<SiteArchive> archives = new ArrayList<>();
         try {
             for (String site : sites) {
@@ -136,7 +136,7 @@ final class PlatformCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown, "platform-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Database db = dbUrl != null ? Database.external(dbUrl, dbUser, dbPassword) : Database.embedded(data)) {
+        try (Database db = database.open()) {
             DeviceRegistry registry = new DeviceRegistry(db.dataSource(), clock);
             for (String[] d : devices) {
                 registry.register(d[0], d[1], d[2]);
@@ -157,11 +157,20 @@ final class PlatformCommand implements Callable<Integer> {
                                 + " this host, port %d%n",
                         server.address(),
                         mode.name().toLowerCase(java.util.Locale.ROOT),
-                        dbUrl != null ? "database " + dbUrl : "embedded PostgreSQL in " + data.toAbsolutePath(),
+                        database.describe(),
                         devices.size(),
                         server.address().getPort());
                 out.flush();
-                try (HttpApi api = new HttpApi(bind, httpPort, db.dataSource(), server.stats(), clock, token)) {
+                RuleService rules = RuleService.create(db.dataSource(), ruleConfig, clock);
+                server.onStored(rules::stored);
+                ScheduledExecutorService judge = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "platform-rules");
+                    t.setDaemon(true);
+                    return t;
+                });
+                judge.scheduleWithFixedDelay(() -> tick(rules), 1, 60, TimeUnit.SECONDS);
+                try (HttpApi api =
+                        new HttpApi(bind, httpPort, db.dataSource(), server.stats(), clock, token, ruleConfig)) {
                     String base = api.baseUri().toString();
                     out.printf("platform: dashboard at %s%n", base);
                     out.printf("platform: REST API at %sapi/ (OpenAPI: %sapi/openapi.json)%n", base, base);
@@ -173,6 +182,8 @@ final class PlatformCommand implements Callable<Integer> {
                     }
                     out.flush();
                     interrupted = await(stop);
+                } finally {
+                    judge.shutdownNow();
                 }
                 out.printf(
                         "platform: stopping; %d frame(s) accepted, %d rejected, %d quarantined, %d record row(s)%n",
@@ -193,6 +204,29 @@ final class PlatformCommand implements Callable<Integer> {
             Thread.currentThread().interrupt(); // only now: Jetty's stop fails on an interrupted thread
         }
         return 0;
+    }
+
+    /** One round of the rules; a failure is logged and the next round tries again. */
+    private static void tick(RuleService rules) {
+        try {
+            rules.tick();
+        } catch (Exception | Error e) {
+            org.slf4j.LoggerFactory.getLogger(PlatformCommand.class).warn("rules round failed: {}", e.toString());
+        }
+    }
+
+    /** The rule configuration: the rulebook's defaults, overridden by {@code file} when given. */
+    static RuleConfig ruleConfig(CommandSpec spec, Path file) {
+        if (file == null) {
+            return RuleConfig.defaults();
+        }
+        try {
+            return RerunCommand.load(file);
+        } catch (RuleConfigException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), file + ": " + String.join("; ", e.errors()));
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     /** Waits for the stop signal or the end of {@code --run-for}; {@code true} if interrupted (asked to stop). */
