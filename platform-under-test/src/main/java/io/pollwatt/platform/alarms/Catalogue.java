@@ -3,6 +3,7 @@ package io.pollwatt.platform.alarms;
 import io.pollwatt.platform.rules.Rule;
 import io.pollwatt.platform.rules.RuleEngine;
 import io.pollwatt.platform.rules.alm.AlmRules;
+import io.pollwatt.platform.rules.dq.DqSampleRules;
 import io.pollwatt.platform.rules.dq.day.DqDayRules;
 import io.pollwatt.platform.rules.voc.VocRules;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ public final class Catalogue {
 
     public static List<Rule> rules() {
         List<Rule> all = new ArrayList<>();
+        all.addAll(DqSampleRules.all());
         all.addAll(AlmRules.all());
         all.addAll(DqDayRules.all());
         all.addAll(VocRules.all());

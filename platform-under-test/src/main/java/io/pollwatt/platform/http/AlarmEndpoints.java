@@ -23,7 +23,7 @@ final class AlarmEndpoints {
 
     record AlarmWithEvents(Alarm alarm, List<Alarm.Event> events) {}
 
-    record RuleInfo(String id, int version, String stage) {}
+    record RuleInfo(String id, String name, int version, String stage) {}
 
     record Rules(
             List<RuleInfo> rules,
@@ -97,7 +97,11 @@ final class AlarmEndpoints {
         Params.of(ctx);
         ctx.json(new Rules(
                 rules.stream()
-                        .map(r -> new RuleInfo(r.id(), r.version(), r.stage().name()))
+                        .map(r -> new RuleInfo(
+                                r.id(),
+                                r.getClass().getSimpleName(),
+                                r.version(),
+                                r.stage().name()))
                         .toList(),
                 config.deployment(),
                 config.enterprises(),

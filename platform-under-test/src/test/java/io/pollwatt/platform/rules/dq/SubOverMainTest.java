@@ -33,7 +33,7 @@ class SubOverMainTest {
         assertThat(evaluate(plant(60), RULE).findings()).singleElement().satisfies(a -> {
             assertThat(a.ruleId()).isEqualTo("DQ-11");
             assertThat(a.subtype()).isEqualTo("realtime");
-            assertThat(a.key()).isEqualTo("E1");
+            assertThat(a.key()).isEqualTo("E1/realtime");
             assertThat(a.points()).containsExactly("M");
             assertThat(a.related()).containsExactly("P1", "P2");
             assertThat(a.start()).isEqualTo(at(10));

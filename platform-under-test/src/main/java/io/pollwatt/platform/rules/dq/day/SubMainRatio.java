@@ -72,7 +72,7 @@ public final class SubMainRatio implements Rule {
             out.add(Days.finding(
                     this,
                     e,
-                    e.enterpriseId(),
+                    e.enterpriseId() + "/subMainRatio",
                     "subMainRatio",
                     SubOverMain.ids(mains),
                     SubOverMain.ids(subs),

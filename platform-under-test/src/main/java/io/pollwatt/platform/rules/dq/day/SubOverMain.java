@@ -60,7 +60,7 @@ public final class SubOverMain implements Rule {
             out.add(Days.finding(
                     this,
                     e,
-                    e.enterpriseId(),
+                    e.enterpriseId() + "/daily",
                     "daily",
                     ids(mains),
                     ids(subs),

@@ -34,7 +34,7 @@ class DayEnterpriseRulesTest {
         assertThat(f).singleElement().satisfies(a -> {
             assertThat(a.ruleId()).isEqualTo("DQ-11");
             assertThat(a.subtype()).isEqualTo("daily");
-            assertThat(a.key()).isEqualTo("E1");
+            assertThat(a.key()).isEqualTo("E1/daily");
             assertThat(a.points()).containsExactly("M1");
             assertThat(a.related()).containsExactly("P1", "T1");
             assertThat(a.start()).isEqualTo(dayStart(0));
@@ -97,7 +97,7 @@ class DayEnterpriseRulesTest {
                 .filteredOn(a -> a.ruleId().equals("DQ-14"))
                 .singleElement()
                 .satisfies(a -> {
-                    assertThat(a.key()).isEqualTo("E1");
+                    assertThat(a.key()).isEqualTo("E1/subMainRatio");
                     assertThat(a.subtype()).isEqualTo("subMainRatio");
                     assertThat(a.start()).isEqualTo(dayStart(0));
                     assertThat(a.raisedAt()).isEqualTo(dayStart(3));
