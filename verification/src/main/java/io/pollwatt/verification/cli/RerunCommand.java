@@ -69,9 +69,12 @@ final class RerunCommand implements Callable<Integer> {
         try (Database db = database.open()) {
             RuleService service = RuleService.create(db.dataSource(), config, Clock.systemUTC());
             if (dryRun) {
+                com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                        .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
                 for (String id : enterprises(service)) {
                     for (Finding f : service.evaluate(id, start, end)) {
-                        out.println(Json.MAPPER.writeValueAsString(f));
+                        out.println(mapper.writeValueAsString(f));
                     }
                 }
                 out.flush();

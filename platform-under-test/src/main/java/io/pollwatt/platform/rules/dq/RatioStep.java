@@ -18,7 +18,10 @@ import java.util.Map;
  * voltages within {@code dq.ratioStepTol} of their value, the rule's only other tolerance) and the point neither
  * starts nor stops. A real load change moves PF and seldom lands on an integer; a CT ratio changed or entered in
  * the middle of a series scales P and I alone. "No state change" is read as on/off (ST-03): the HIGH a
- * ×4 ratio error causes is its consequence, not a load change. The day-level sub ÷ MAIN test of DQ-14 is not here.
+ * ×4 ratio error causes is its consequence, not a load change. A ratio error also lasts: the mean power of the
+ * {@code dq.ratioStepWindowSamples} samples from the step on must stand at f (within the tolerance) to the mean of
+ * as many before it (pollwatt's addition: a machine cycling between idle and full load at one PF steps by a clean
+ * factor too, and steps back). The day-level sub ÷ MAIN test of DQ-14 is not here.
  */
 public final class RatioStep implements Rule {
 
@@ -37,6 +40,7 @@ public final class RatioStep implements Rule {
         double minFactor = e.config().number("dq.ratioStepMinFactor");
         double tol = e.config().number("dq.ratioStepTol");
         double pfTol = e.config().number("dq.pfTol");
+        int window = Math.max(1, e.config().count("dq.ratioStepWindowSamples"));
         for (PointData p : e.data().points().values()) {
             Series s = p.series();
             OperatingState[] states = e.state(p.id());
@@ -73,15 +77,32 @@ public final class RatioStep implements Rule {
                         || Math.abs(s.value("PF", i) - s.value("PF", b)) > pfTol) {
                     continue;
                 }
+                double before = mean(s, i - window, i);
+                double after = mean(s, i, Math.min(known, i + window));
+                if (i + window > known
+                        || Double.isNaN(before)
+                        || Double.isNaN(after)
+                        || Math.abs(after / before - f) > tol * f) {
+                    continue; // the level did not last (or it is too early to tell)
+                }
                 Map<String, Object> ev = new LinkedHashMap<>();
                 ev.put("at", e.grid().time(i).toString());
+                ev.put("meanBeforeKw", before);
+                ev.put("meanAfterKw", after);
                 ev.put("factor", f);
                 ev.put("nearest", f >= 1 ? String.valueOf(k) : "1/" + k);
                 ev.put("pBeforeKw", s.value("P", b));
                 ev.put("pAfterKw", s.value("P", i));
                 ev.put("pfBefore", s.value("PF", b));
                 ev.put("pfAfter", s.value("PF", i));
-                ev.put("config", Dq.config(e, "dq.ratioStepMinFactor", "dq.ratioStepTol", "dq.pfTol"));
+                ev.put(
+                        "config",
+                        Dq.config(
+                                e,
+                                "dq.ratioStepMinFactor",
+                                "dq.ratioStepTol",
+                                "dq.pfTol",
+                                "dq.ratioStepWindowSamples"));
                 out.add(e.finding(
                         this,
                         Dq.key(p.id(), "ratioStep"),
@@ -89,10 +110,26 @@ public final class RatioStep implements Rule {
                         List.of(p.id()),
                         List.of(),
                         new Episodes.Episode(i, i, false),
-                        i,
+                        i + window - 1 < known ? i + window - 1 : i,
                         ev));
             }
         }
+    }
+
+    /** The mean usable P over [from, to), NaN when fewer than half of the samples are usable. */
+    private static double mean(Series s, int from, int to) {
+        if (from < 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        int n = 0;
+        for (int j = from; j < to; j++) {
+            if (s.usable("P", j)) {
+                sum += s.value("P", j);
+                n++;
+            }
+        }
+        return n * 2 < to - from || n == 0 || sum == 0 ? Double.NaN : sum / n;
     }
 
     private static boolean sameFactor(Series s, List<String> qs, int b, int i, double f, double tol) {

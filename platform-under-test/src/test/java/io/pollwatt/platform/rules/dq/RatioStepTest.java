@@ -26,7 +26,7 @@ class RatioStepTest {
             assertThat(a.subtype()).isEqualTo("ratioStep");
             assertThat(a.key()).isEqualTo("P1/ratioStep");
             assertThat(a.start()).isEqualTo(at(10));
-            assertThat(a.raisedAt()).isEqualTo(at(10));
+            assertThat(a.raisedAt()).isEqualTo(at(13)); // the new level has held for dq.ratioStepWindowSamples
             assertThat(a.end()).isEqualTo(at(11));
             assertThat(a.level()).isEqualTo(3);
             assertThat(a.evidence()).containsEntry("factor", 4.0).containsEntry("nearest", "4");
@@ -34,6 +34,15 @@ class RatioStepTest {
         assertThat(step("200x10 50x86"))
                 .singleElement()
                 .satisfies(a -> assertThat(a.evidence()).containsEntry("nearest", "1/4"));
+    }
+
+    @Test
+    void aMachineCyclingBetweenIdleAndFullLoadAtOnePfIsNothing() {
+        // each step is a clean ×4 with PF unchanged, but the level does not last: a load, not a ratio
+        assertThat(step("50x10 200 50 200x2 50x2 200 50 200x2 50x76")).isEmpty();
+        assertThat(step("50x10 200x3 50x83")).isEmpty();
+        // a level that lasts the window is a step either way: up at 02:30 and back down at 03:30
+        assertThat(step("50x10 200x4 50x82")).extracting(Finding::start).containsExactly(at(10), at(14));
     }
 
     @Test
