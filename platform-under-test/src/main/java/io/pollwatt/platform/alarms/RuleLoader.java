@@ -106,7 +106,15 @@ public final class RuleLoader {
                         take(r, i, e.get().quantity(), suffix, value, points.get(pointId), inputs.get(pointId));
                     });
                 }
-                devices.add(facts(c, d.mn(), List.copyOf(unregistered), from, to, a));
+                DeviceFacts f = facts(c, d.mn(), List.copyOf(unregistered), from, to, a);
+                devices.add(new DeviceFacts(
+                        f.mn(),
+                        f.networkedAt(),
+                        f.latestData(),
+                        f.frames(),
+                        f.rejected(),
+                        f.unregisteredItems(),
+                        pointsLatest(c, d)));
             }
             for (SiteArchive.Collector col : a.collectors()) {
                 Series s = stacks.get(col.stackId());
@@ -300,6 +308,30 @@ public final class RuleLoader {
         }
         return new DeviceFacts(
                 mn, networked == null ? from : networked, Optional.ofNullable(latest), frames, rejected, unregistered);
+    }
+
+    /** Per meter of the DTU that ever sent its power, the DataTime of the latest such record. */
+    private Map<String, LocalDateTime> pointsLatest(Connection c, SiteArchive.Dtu d) throws SQLException {
+        Map<String, LocalDateTime> out = new LinkedHashMap<>();
+        for (SiteArchive.Meter m : d.meters()) {
+            Optional<String> code = codes.electricCode("P", m.number());
+            if (code.isEmpty()) {
+                continue;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select max(data_time) from record where mn = ?" + " and cn = '2011' and cp->>? is not null")) {
+                ps.setString(1, d.mn());
+                ps.setString(2, code.get() + "-Rtd");
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    LocalDateTime t = rs.getObject(1, LocalDateTime.class);
+                    if (t != null) {
+                        out.put(m.pointId(), t);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**

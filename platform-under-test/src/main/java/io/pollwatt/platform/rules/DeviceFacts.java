@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param frames frames received from it over the evaluated range
  * @param rejected frames of it the codec rejected over the evaluated range
  * @param unregisteredItems factor codes it sent that map to no archived point (DQ-15), in order
+ * @param pointsLatest per archived point of a DTU that ever reported, the DataTime of its latest real-time value (a
+ *     point missing here never reported: DQ-05 per point)
  */
 public record DeviceFacts(
         String mn,
@@ -23,12 +25,30 @@ public record DeviceFacts(
         Optional<LocalDateTime> latestData,
         long frames,
         long rejected,
-        List<String> unregisteredItems) {
+        List<String> unregisteredItems,
+        java.util.Map<String, LocalDateTime> pointsLatest) {
+
+    /** Facts without per-point knowledge. */
+    public DeviceFacts(
+            String mn,
+            LocalDateTime networkedAt,
+            Optional<LocalDateTime> latestData,
+            long frames,
+            long rejected,
+            List<String> unregisteredItems) {
+        this(mn, networkedAt, latestData, frames, rejected, unregisteredItems, null);
+    }
 
     public DeviceFacts {
         Objects.requireNonNull(mn, "mn");
         Objects.requireNonNull(networkedAt, "networkedAt");
         Objects.requireNonNull(latestData, "latestData");
         unregisteredItems = List.copyOf(unregisteredItems);
+        pointsLatest = pointsLatest == null ? null : java.util.Map.copyOf(pointsLatest);
+    }
+
+    /** Whether the facts say which points reported (else only the device as a whole is known). */
+    public boolean knowsPoints() {
+        return pointsLatest != null;
     }
 }

@@ -33,6 +33,7 @@ public final class NoFirstData implements Rule {
         LocalDateTime now = e.data().now();
         for (DeviceFacts d : e.data().devices()) {
             if (d.latestData().isPresent()) {
+                pointsNeverHeard(e, d, now, out);
                 continue;
             }
             LocalDateTime due = d.networkedAt().plus(Dq.hours(e, "dq.firstDataHours"));
@@ -62,6 +63,50 @@ public final class NoFirstData implements Rule {
                     null,
                     now.isBefore(escalated) ? 3 : 1,
                     ev));
+        }
+    }
+
+    /**
+     * The rule is per point (the seed: a fan with "每日无数据" behind a DTU whose other meters report): a point of a
+     * device that reports, itself never heard by t_reg + {@code dq.firstDataHours}.
+     */
+    private void pointsNeverHeard(Evaluation e, DeviceFacts d, LocalDateTime now, Findings out) {
+        if (!d.knowsPoints()) {
+            return;
+        }
+        LocalDateTime due = d.networkedAt().plus(Dq.hours(e, "dq.firstDataHours"));
+        if (now.isBefore(due)) {
+            return;
+        }
+        LocalDateTime escalated = d.networkedAt().plus(Dq.hours(e, "dq.firstDataEscalateHours"));
+        for (var dtu : e.data().archive().dtus()) {
+            if (!dtu.mn().equals(d.mn())) {
+                continue;
+            }
+            for (String pointId : Dq.pointsOf(e, dtu)) {
+                if (d.pointsLatest().containsKey(pointId)) {
+                    continue;
+                }
+                Map<String, Object> ev = new LinkedHashMap<>();
+                ev.put("mn", d.mn());
+                ev.put("point", pointId);
+                ev.put("networkedAt", d.networkedAt().toString());
+                ev.put("now", now.toString());
+                ev.put("config", Dq.config(e, "dq.firstDataHours", "dq.firstDataEscalateHours"));
+                out.add(new Finding(
+                        id(),
+                        version(),
+                        e.enterpriseId(),
+                        pointId,
+                        "pointNoDataAfterNetworking",
+                        List.of(pointId),
+                        List.of(),
+                        d.networkedAt(),
+                        due,
+                        null,
+                        now.isBefore(escalated) ? 3 : 1,
+                        ev));
+            }
         }
     }
 }

@@ -58,7 +58,9 @@ public final class Offline implements Rule {
             Optional<LocalDateTime> last = previous >= 0
                     ? Optional.of(e.grid().time(previous))
                     : deviceFacts(e, p.id())
-                            .flatMap(DeviceFacts::latestData)
+                            .flatMap(f -> f.knowsPoints()
+                                    ? Optional.ofNullable(f.pointsLatest().get(p.id())) // never heard: DQ-05's
+                                    : f.latestData())
                             .map(t -> min(t, e.grid().time(-1)));
             if (last.isPresent() && Duration.between(last.get(), now).compareTo(offline) > 0) {
                 int from = previous >= 0

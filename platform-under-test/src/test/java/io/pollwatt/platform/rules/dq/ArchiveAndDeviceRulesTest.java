@@ -138,6 +138,45 @@ class ArchiveAndDeviceRulesTest {
     }
 
     @Test
+    void dq05IsPerPointWhenTheDeviceReportsOtherMeters() {
+        // the seed's dust-collector fan: "每日无数据" behind a DTU whose production meter reports
+        LocalDateTime now = EnterpriseFixture.DAY.plusDays(1);
+        EnterpriseFixture f = EnterpriseFixture.day()
+                .prod("P1", 10, 50)
+                .treat("T1", 0.2, 5)
+                .power("P1", "50x96")
+                .device(new DeviceFacts(
+                        "MN1",
+                        now.minusHours(24),
+                        Optional.of(at(95)),
+                        96,
+                        0,
+                        List.of(),
+                        java.util.Map.of("P1", at(95))));
+        assertThat(run(f, dtus(dtu("MN1", "P1", "T1")), DEVICES))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.ruleId()).isEqualTo("DQ-05");
+                    assertThat(a.key()).isEqualTo("T1");
+                    assertThat(a.subtype()).isEqualTo("pointNoDataAfterNetworking");
+                    assertThat(a.level()).isEqualTo(3);
+                });
+        EnterpriseFixture early = EnterpriseFixture.day()
+                .prod("P1", 10, 50)
+                .treat("T1", 0.2, 5)
+                .power("P1", "50x96")
+                .device(new DeviceFacts(
+                        "MN1",
+                        now.minusHours(24).plusMinutes(1),
+                        Optional.of(at(95)),
+                        96,
+                        0,
+                        List.of(),
+                        java.util.Map.of("P1", at(95))));
+        assertThat(run(early, dtus(dtu("MN1", "P1", "T1")), DEVICES)).isEmpty();
+    }
+
+    @Test
     void row11MnNotDeliveredIsDq05AtLevel1AndNoDq06ForAPointNeverHeard() {
         // the device sends under a default MN, so the registered MN1 is never heard (the packets under the
         // unknown MN are the ingest's quarantine, not in the enterprise's data)
