@@ -65,6 +65,8 @@ public final class AlarmStore {
      *
      * @param zone the enterprise's zone (the platform time as local time, for {@code detectedLate})
      * @param lateAfter how long after its raising sample a new alarm counts as detected late
+     * @param notJudged rules this evaluation could not judge (it did not load their look-back): their alarms are
+     *     updated by findings but never closed for being absent
      */
     public Changes reconcile(
             String enterpriseId,
@@ -73,7 +75,8 @@ public final class AlarmStore {
             LocalDateTime to,
             List<Finding> findings,
             ZoneId zone,
-            Duration lateAfter)
+            Duration lateAfter,
+            java.util.Set<String> notJudged)
             throws SQLException {
         Instant now = clock.instant();
         LocalDateTime localNow = LocalDateTime.ofInstant(now, zone);
@@ -95,7 +98,11 @@ public final class AlarmStore {
                             .sorted(Comparator.comparing(Alarm::start))
                             .toList();
                     if (matches.isEmpty()) {
-                        insert(c, f, now, localNow.isAfter(f.raisedAt().plus(lateAfter)));
+                        // late: raised on data that came long after its sample; a finding raised at the start of the
+                        // evaluated range (a configuration finding) is not about late data
+                        boolean late = localNow.isAfter(f.raisedAt().plus(lateAfter))
+                                && f.raisedAt().isAfter(from);
+                        insert(c, f, now, late);
                         opened++;
                         continue;
                     }
@@ -115,7 +122,9 @@ public final class AlarmStore {
                     }
                 }
                 for (Alarm a : unmatched) {
-                    if (a.start().isBefore(authoritativeFrom) || "merged".equals(a.closingReason())) {
+                    if (a.start().isBefore(authoritativeFrom)
+                            || "merged".equals(a.closingReason())
+                            || notJudged.contains(a.ruleId())) {
                         continue;
                     }
                     String reason = MISSING_DATA_RULES.contains(a.ruleId()) ? "recoveredByResend" : "retracted";

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -46,6 +47,8 @@ public final class RuleService {
     private final RuleLoader loader;
     private final AlarmStore alarms;
     private final Map<String, LocalDateTime> dirty = new ConcurrentHashMap<>();
+    /** Per enterprise: the platform time of its last long evaluation (the rules' look-back loaded). */
+    private final Map<String, LocalDateTime> longAt = new ConcurrentHashMap<>();
     /** Per enterprise: the end of the grid of its last evaluation. */
     private final Map<String, LocalDateTime> evaluatedTo = new ConcurrentHashMap<>();
 
@@ -134,10 +137,22 @@ public final class RuleService {
             affected = min(min(affected, last), now); // a device clock ahead of the platform is DQ-18's business
             LocalDateTime judged = affected.toLocalDate().atStartOfDay();
             LocalDateTime end = gridEnd(now, a.get());
-            List<Finding> f = run(a.get(), judged.minus(WARM_UP), judged, end, now);
+            RuleConfig.Values values = config.forEnterprise(s.id());
+            int lookback = engine.rules().stream()
+                    .mapToInt(r -> r.lookbackDays(values))
+                    .max()
+                    .orElse(0);
+            boolean full = lookback > 0 && longDue(a.get(), now);
+            LocalDateTime from = judged.minus(WARM_UP).minusDays(full ? lookback : 0);
+            // the rules that need more than the warm-up are judged only by the long evaluations
+            Set<String> notJudged = full ? Set.of() : longRules(values);
+            List<Finding> f = run(a.get(), from, judged, end, now);
             findings += f.size();
             f.forEach(x -> byRule.merge(x.ruleId(), 1, Integer::sum));
-            changes = changes.plus(reconcile(a.get(), judged.minus(WARM_UP), judged, end, f, now));
+            changes = changes.plus(reconcile(a.get(), from, judged, end, f, now, notJudged));
+            if (full) {
+                longAt.put(s.id(), now);
+            }
             evaluatedTo.put(s.id(), end);
             n++;
         }
@@ -167,11 +182,16 @@ public final class RuleService {
             }
             LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), a.get().zone());
             LocalDateTime end = to.isAfter(now) ? gridEnd(now, a.get()) : to;
-            List<Finding> f = run(a.get(), from.minus(WARM_UP), from, end, now);
-            f.removeIf(x -> x.end() != null && !x.end().isAfter(from)); // the warm-up's own episodes
+            RuleConfig.Values values = config.forEnterprise(s.id());
+            int lookback = engine.rules().stream()
+                    .mapToInt(r -> r.lookbackDays(values))
+                    .max()
+                    .orElse(0);
+            LocalDateTime start = from.minus(WARM_UP).minusDays(lookback);
+            List<Finding> f = run(a.get(), start, from, end, now);
             findings += f.size();
             f.forEach(x -> byRule.merge(x.ruleId(), 1, Integer::sum));
-            changes = changes.plus(reconcile(a.get(), from.minus(WARM_UP), from, end, f, now));
+            changes = changes.plus(reconcile(a.get(), start, from, end, f, now, Set.of()));
             n++;
         }
         return new Summary(n, findings, changes, byRule);
@@ -189,7 +209,12 @@ public final class RuleService {
         SiteArchive a = archive.archive(enterpriseId)
                 .orElseThrow(() -> new IllegalArgumentException("no archived enterprise " + enterpriseId));
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), a.zone());
-        return run(a, from.minus(WARM_UP), from, to.isAfter(now) ? gridEnd(now, a) : to, now);
+        RuleConfig.Values values = config.forEnterprise(enterpriseId);
+        int lookback = engine.rules().stream()
+                .mapToInt(r -> r.lookbackDays(values))
+                .max()
+                .orElse(0);
+        return run(a, from.minus(WARM_UP).minusDays(lookback), from, to.isAfter(now) ? gridEnd(now, a) : to, now);
     }
 
     private List<Finding> run(
@@ -210,11 +235,12 @@ public final class RuleService {
             LocalDateTime judged,
             LocalDateTime to,
             List<Finding> f,
-            LocalDateTime now)
+            LocalDateTime now,
+            Set<String> notJudged)
             throws SQLException {
         RuleConfig.Values values = config.forEnterprise(a.id());
         Duration lateAfter = values.interval().plus(values.minutes("dq.offlineMin"));
-        AlarmStore.Changes c = alarms.reconcile(a.id(), from, judged, to, f, a.zone(), lateAfter);
+        AlarmStore.Changes c = alarms.reconcile(a.id(), from, judged, to, f, a.zone(), lateAfter, notJudged);
         if (c.opened() + c.closed() > 0) {
             LOG.info(
                     "enterprise {} at {}: {} alarm(s) opened, {} updated, {} closed",
@@ -233,6 +259,26 @@ public final class RuleService {
         LocalDateTime midnight = now.toLocalDate().atStartOfDay();
         long s = Duration.between(midnight, now).toSeconds();
         return midnight.plusSeconds((s / step + 1) * step);
+    }
+
+    /**
+     * Whether the long evaluation is due: once a day (the first tick of a new day), and hourly while the enterprise
+     * is in a control period (ALM-06…08 need their baseline days to judge the period as it goes).
+     */
+    private boolean longDue(SiteArchive a, LocalDateTime now) {
+        LocalDateTime last = longAt.get(a.id());
+        if (last == null || !last.toLocalDate().equals(now.toLocalDate())) {
+            return true;
+        }
+        boolean controlled = a.controlPeriods().stream()
+                .anyMatch(c -> !now.isBefore(c.start()) && now.isBefore(c.end().plusHours(1)));
+        return controlled && !now.isBefore(last.plusHours(1));
+    }
+
+    private Set<String> longRules(RuleConfig.Values values) {
+        Set<String> out = new java.util.TreeSet<>();
+        engine.rules().stream().filter(r -> r.lookbackDays(values) > 0).forEach(r -> out.add(r.id()));
+        return out;
     }
 
     private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {

@@ -17,6 +17,15 @@ public interface Rule {
         return Stage.STATE;
     }
 
+    /**
+     * How many days before what it judges the rule needs to see (a baseline, a median, a run of days); 0 when the
+     * evaluation's day of warm-up is enough. The rule service loads that much once a day (and hourly inside control
+     * periods) and leaves the rule's alarms alone in its shorter evaluations.
+     */
+    default int lookbackDays(RuleConfig.Values config) {
+        return 0;
+    }
+
     /** Evaluates the rule over {@code e}, reporting what it finds to {@code out}. */
     void evaluate(Evaluation e, Findings out);
 

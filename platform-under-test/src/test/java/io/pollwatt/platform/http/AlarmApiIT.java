@@ -84,8 +84,8 @@ class AlarmApiIT {
                             String.format(
                                     Locale.ROOT,
                                     "{\"g71301-Rtd\":\"%.1f\",\"g71302-Rtd\":\"%.1f\"}",
-                                    producing ? 50.0 : 0.0,
-                                    producing && !off ? 20.0 : 0.0));
+                                    producing ? 50.0 + (k % 4) * 0.1 : 0.0, // never frozen (DQ-12)
+                                    producing && !off ? 20.0 + (k % 3) * 0.1 : 0.0));
                     ps.setTimestamp(4, Timestamp.from(CLOCK.instant()));
                     ps.addBatch();
                 }
@@ -139,7 +139,8 @@ class AlarmApiIT {
                 .isEqualTo("45");
         assertThat(ok(client.get("/api/alarms?enterprise=E2&level=1")).path("items"))
                 .isEmpty();
-        assertThat(ok(client.get("/api/alarms?from=2026-03-02T04:00:00")).path("items"))
+        assertThat(ok(client.get("/api/alarms?rule=ALM-01&from=2026-03-02T04:00:00"))
+                        .path("items"))
                 .isEmpty();
 
         long id = a.path("id").asLong();

@@ -38,6 +38,11 @@ public final class LimitExceeded implements Rule {
     }
 
     @Override
+    public int lookbackDays(io.pollwatt.platform.rules.RuleConfig.Values config) {
+        return config.count("alm.baselineDays");
+    }
+
+    @Override
     public void evaluate(Evaluation e, Findings out) {
         for (SiteArchive.ControlPeriod c : e.data().archive().controlPeriods()) {
             if (c.kind() == SiteArchive.ControlKind.LIMIT && c.limitRatio().isPresent()) {

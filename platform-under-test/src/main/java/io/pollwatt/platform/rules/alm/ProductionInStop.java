@@ -57,6 +57,11 @@ public final class ProductionInStop implements Rule {
     }
 
     @Override
+    public int lookbackDays(io.pollwatt.platform.rules.RuleConfig.Values config) {
+        return config.count("alm.baselineDays");
+    }
+
+    @Override
     public void evaluate(Evaluation e, Findings out) {
         for (SiteArchive.ControlPeriod c : e.data().archive().controlPeriods()) {
             if (c.kind() != kind) {

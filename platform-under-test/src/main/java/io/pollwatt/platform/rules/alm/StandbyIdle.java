@@ -30,6 +30,11 @@ public final class StandbyIdle implements Rule {
     }
 
     @Override
+    public int lookbackDays(io.pollwatt.platform.rules.RuleConfig.Values config) {
+        return config.count("alm.standbyIdleDays");
+    }
+
+    @Override
     public void evaluate(Evaluation e, Findings out) {
         double days = e.config().number("alm.standbyIdleDays");
         int min = Math.max(1, (int) Math.ceil(days * 24 * 60 / e.config().number("agg.realtimeIntervalMin") - 1e-9));

@@ -37,6 +37,11 @@ public final class ReadingJump implements Rule {
     }
 
     @Override
+    public int lookbackDays(io.pollwatt.platform.rules.RuleConfig.Values config) {
+        return config.count("dq.jumpMedianDays");
+    }
+
+    @Override
     public void evaluate(Evaluation e, Findings out) {
         double capFactor = e.config().number("dq.physicalCapFactor");
         double medianFactor = e.config().number("dq.jumpMedianFactor");

@@ -35,6 +35,11 @@ public final class SubMainRatio implements Rule {
     }
 
     @Override
+    public int lookbackDays(io.pollwatt.platform.rules.RuleConfig.Values config) {
+        return config.count("dq.subMainRatioDays");
+    }
+
+    @Override
     public void evaluate(Evaluation e, Findings out) {
         List<PointData> mains = Days.mains(e);
         List<PointData> subs = Days.topLevelSubs(e);

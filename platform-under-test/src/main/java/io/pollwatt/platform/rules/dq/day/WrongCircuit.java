@@ -48,6 +48,11 @@ public final class WrongCircuit implements Rule {
     }
 
     @Override
+    public int lookbackDays(io.pollwatt.platform.rules.RuleConfig.Values config) {
+        return Math.max(config.count("dq.wrongCircuitDays"), config.count("dq.neverOffDays"));
+    }
+
+    @Override
     public void evaluate(Evaluation e, Findings out) {
         List<LocalDate> days = Days.gridDays(e);
         List<PointData> points = List.copyOf(e.data().points().values());
