@@ -10,6 +10,7 @@ import io.javalin.router.ParsedEndpoint;
 import io.pollwatt.platform.aggregate.AggregationSettings;
 import io.pollwatt.platform.alarms.AlarmStore;
 import io.pollwatt.platform.alarms.Catalogue;
+import io.pollwatt.platform.alarms.RuleLoader;
 import io.pollwatt.platform.archive.ArchiveRegistry;
 import io.pollwatt.platform.archive.FactorCodes;
 import io.pollwatt.platform.ingest.IngestStats;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * The platform's REST API on Javalin (docs/api.md; the OpenAPI document is {@code api/openapi.json}): health, ingest
  * statistics, devices (备案), quarantine, evidence (list, export, chain verification), records and conflicts, the
  * archive (enterprises with live status, points with latest values, site-file import and export), series of a
- * point at 15 min, 1 h and 1 d (AGG) and completeness.
+ * point at 15 min, 1 h and 1 d (AGG) and completeness, operating statistics of an enterprise (ST-09).
  * Reads are open except those that return raw frames (frames carry the device password); writes and raw frames
  * need {@code Authorization: Bearer <token>}. Every error is an {@link ErrorBody} with the status of its
  * {@link ApiError}. Time comes from the injected clock.
@@ -100,6 +101,12 @@ public final class HttpApi implements AutoCloseable {
         SeriesEndpoints seriesEndpoints =
                 new SeriesEndpoints(registry, series, new PointStates(archive, series, StateSettings.defaults()));
         AlarmEndpoints alarms = new AlarmEndpoints(new AlarmStore(db, clock), Catalogue.rules(), rules, mapper);
+        OperationEndpoints operation = new OperationEndpoints(
+                registry,
+                new RuleLoader(db, FactorCodes.pollwattDefault(), AggregationSettings.defaults()),
+                Catalogue.engine(),
+                rules,
+                clock);
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.prefer405over404 = true;
@@ -123,6 +130,7 @@ public final class HttpApi implements AutoCloseable {
             cfg.routes.get("/api/enterprises", registry::list);
             cfg.routes.get("/api/enterprises/{id}", registry::get);
             cfg.routes.get("/api/enterprises/{id}/archive", registry::export);
+            cfg.routes.get("/api/enterprises/{id}/operation", operation::get);
             cfg.routes.post("/api/registry/import", guarded(tokenBytes, registry::importSite));
             cfg.routes.get("/api/series", seriesEndpoints::series);
             cfg.routes.get("/api/completeness", seriesEndpoints::completeness);

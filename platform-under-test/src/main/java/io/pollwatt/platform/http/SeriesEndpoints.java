@@ -159,7 +159,7 @@ final class SeriesEndpoints {
     }
 
     /** {@code from} and {@code to} as dates (to defaults to from), at most {@link #MAX_DAYS} days. */
-    private static LocalDate[] days(Params p) {
+    static LocalDate[] days(Params p) {
         LocalDate from = date(p, "from", true);
         LocalDate to = Optional.ofNullable(date(p, "to", false)).orElse(from);
         Params.checkRange(from, to);

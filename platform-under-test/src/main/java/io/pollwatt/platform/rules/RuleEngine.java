@@ -29,16 +29,31 @@ public final class RuleEngine {
         Evaluation e = new Evaluation(data, config);
         Findings out = new Findings();
         for (Rule.Stage stage : Rule.Stage.values()) {
-            for (Rule r : rules) {
-                if (r.stage() == stage) {
-                    r.evaluate(e, out);
-                }
-            }
+            run(stage, e, out);
         }
         List<Finding> list = new ArrayList<>(out.list());
         list.sort(Comparator.comparing(Finding::start)
                 .thenComparing(Finding::ruleId)
                 .thenComparing(Finding::key));
         return list;
+    }
+
+    /**
+     * The evaluation of {@code data} after the {@link Rule.Stage#SAMPLE} rules (their findings dropped): its states
+     * are those the STATE rules see, with DQ-08's fallback and DQ-12's and DQ-17's NO_DATA applied (ST-09 over
+     * stored data).
+     */
+    public Evaluation sampled(EnterpriseData data, RuleConfig.Values config) {
+        Evaluation e = new Evaluation(data, config);
+        run(Rule.Stage.SAMPLE, e, new Findings());
+        return e;
+    }
+
+    private void run(Rule.Stage stage, Evaluation e, Findings out) {
+        for (Rule r : rules) {
+            if (r.stage() == stage) {
+                r.evaluate(e, out);
+            }
+        }
     }
 }
