@@ -114,7 +114,8 @@ public final class RuleLoader {
                         f.frames(),
                         f.rejected(),
                         f.unregisteredItems(),
-                        pointsLatest(c, d)));
+                        pointsLatest(c, d),
+                        beyondRetention(c, d.mn(), from, to, a, config)));
             }
             for (SiteArchive.Collector col : a.collectors()) {
                 Series s = stacks.get(col.stackId());
@@ -308,6 +309,28 @@ public final class RuleLoader {
         }
         return new DeviceFacts(
                 mn, networked == null ? from : networked, Optional.ofNullable(latest), frames, rejected, unregistered);
+    }
+
+    /** DataTimes of the device's real-time records in [from, to) received more than dtu.retentionDays after them. */
+    private static List<LocalDateTime> beyondRetention(
+            Connection c, String mn, LocalDateTime from, LocalDateTime to, SiteArchive a, RuleConfig.Values config)
+            throws SQLException {
+        List<LocalDateTime> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select data_time from record where mn = ? and cn = '2011'"
+                + " and data_time >= ? and data_time < ?"
+                + " and received_at > (data_time at time zone ?) + make_interval(days => ?) order by data_time")) {
+            ps.setString(1, mn);
+            ps.setObject(2, from);
+            ps.setObject(3, to);
+            ps.setString(4, a.zone().getId());
+            ps.setInt(5, config.count("dtu.retentionDays"));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1, LocalDateTime.class));
+                }
+            }
+        }
+        return out;
     }
 
     /** Per meter of the DTU that ever sent its power, the DataTime of the latest such record. */

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param unregisteredItems factor codes it sent that map to no archived point (DQ-15), in order
  * @param pointsLatest per archived point of a DTU that ever reported, the DataTime of its latest real-time value (a
  *     point missing here never reported: DQ-05 per point)
+ * @param beyondRetention DataTimes of its records in the evaluated range that arrived more than
+ *     {@code dtu.retentionDays} after them (DQ-19), in order
  */
 public record DeviceFacts(
         String mn,
@@ -26,7 +28,20 @@ public record DeviceFacts(
         long frames,
         long rejected,
         List<String> unregisteredItems,
-        java.util.Map<String, LocalDateTime> pointsLatest) {
+        java.util.Map<String, LocalDateTime> pointsLatest,
+        List<LocalDateTime> beyondRetention) {
+
+    /** Facts with per-point knowledge, nothing beyond retention. */
+    public DeviceFacts(
+            String mn,
+            LocalDateTime networkedAt,
+            Optional<LocalDateTime> latestData,
+            long frames,
+            long rejected,
+            List<String> unregisteredItems,
+            java.util.Map<String, LocalDateTime> pointsLatest) {
+        this(mn, networkedAt, latestData, frames, rejected, unregisteredItems, pointsLatest, List.of());
+    }
 
     /** Facts without per-point knowledge. */
     public DeviceFacts(
@@ -45,6 +60,7 @@ public record DeviceFacts(
         Objects.requireNonNull(latestData, "latestData");
         unregisteredItems = List.copyOf(unregisteredItems);
         pointsLatest = pointsLatest == null ? null : java.util.Map.copyOf(pointsLatest);
+        beyondRetention = List.copyOf(beyondRetention);
     }
 
     /** Whether the facts say which points reported (else only the device as a whole is known). */

@@ -270,4 +270,27 @@ class RuleServiceIT {
         assertThat(rules.alarms().list(new AlarmQuery("E1", "ALM-02", null, null, null, null, null, 10, 0)))
                 .isEmpty();
     }
+
+    @Test
+    void recordsArrivingBeyondTheDevicesRetentionAreFlaggedDq19() throws Exception {
+        day(0, 96, false);
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "update record set received_at = ? where data_time >= ? and data_time < ?")) {
+            ps.setTimestamp(1, Timestamp.from(DAY.plusDays(40).atZone(ZONE).toInstant()));
+            ps.setObject(2, DAY.plusHours(1));
+            ps.setObject(3, DAY.plusHours(2));
+            ps.executeUpdate();
+        }
+        clock.set(DAY.plusDays(40));
+        rules.rerun(DAY, DAY.plusDays(1), Optional.of("E1"));
+        assertThat(alarms())
+                .filteredOn(a -> a.ruleId().equals("DQ-19"))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.start()).isEqualTo(DAY.plusHours(1));
+                    assertThat(a.end()).isEqualTo(DAY.plusHours(2));
+                    assertThat(a.evidence()).containsEntry("records", 4);
+                });
+    }
 }

@@ -26,6 +26,7 @@ public final class DqSampleRules {
                 new Offline(),
                 new GarbledTransmission(),
                 new UnregisteredPoints(),
+                new BeyondRetention(),
                 new WiringModeMismatch(),
                 new SubOverMain(),
                 new RatioStep());

@@ -177,6 +177,37 @@ class ArchiveAndDeviceRulesTest {
     }
 
     @Test
+    void dq19RecordsArrivedBeyondTheRetentionAreFlaggedOncePerDevice() {
+        EnterpriseFixture f = EnterpriseFixture.day()
+                .prod("P1", 10, 50)
+                .power("P1", "50x96")
+                .device(new DeviceFacts(
+                        "MN1",
+                        EnterpriseFixture.DAY.minusDays(60),
+                        Optional.of(at(95)),
+                        96,
+                        0,
+                        List.of(),
+                        java.util.Map.of("P1", at(95)),
+                        List.of(at(4), at(5), at(9))));
+        assertThat(run(f, dtus(dtu("MN1", "P1")), new BeyondRetention()))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.ruleId()).isEqualTo("DQ-19");
+                    assertThat(a.key()).isEqualTo("MN1");
+                    assertThat(a.start()).isEqualTo(at(4));
+                    assertThat(a.end()).isEqualTo(at(10));
+                    assertThat(a.evidence()).containsEntry("records", 3);
+                });
+        EnterpriseFixture none = EnterpriseFixture.day()
+                .prod("P1", 10, 50)
+                .power("P1", "50x96")
+                .device(new DeviceFacts(
+                        "MN1", EnterpriseFixture.DAY.minusDays(60), Optional.of(at(95)), 96, 0, List.of()));
+        assertThat(run(none, dtus(dtu("MN1", "P1")), new BeyondRetention())).isEmpty();
+    }
+
+    @Test
     void row11MnNotDeliveredIsDq05AtLevel1AndNoDq06ForAPointNeverHeard() {
         // the device sends under a default MN, so the registered MN1 is never heard (the packets under the
         // unknown MN are the ingest's quarantine, not in the enterprise's data)
