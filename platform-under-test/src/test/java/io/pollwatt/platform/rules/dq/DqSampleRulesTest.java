@@ -58,7 +58,7 @@ class DqSampleRulesTest {
         assertThat(rules.stream().map(Rule::id).distinct())
                 .containsExactlyInAnyOrder(
                         "DQ-08", "DQ-12", "DQ-17", "DQ-01", "DQ-02", "DQ-03", "DQ-04", "DQ-05", "DQ-06", "DQ-15",
-                        "DQ-11", "DQ-14");
+                        "DQ-11", "DQ-14", "DQ-19");
     }
 
     @Test
