@@ -6,6 +6,7 @@ import io.pollwatt.platform.aggregate.AggregationSettings;
 import io.pollwatt.platform.archive.ArchiveReader;
 import io.pollwatt.platform.archive.ArchiveRegistry;
 import io.pollwatt.platform.archive.FactorCodes;
+import io.pollwatt.platform.ingest.MutableClock;
 import io.pollwatt.platform.rules.RuleConfig;
 import io.pollwatt.platform.storage.Database;
 import io.pollwatt.platform.storage.TestDatabases;
@@ -13,11 +14,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -56,41 +54,18 @@ class RuleServiceIT {
     Path dataDir;
 
     private Database db;
-    private TestClock clock;
+    private MutableClock clock;
     private RuleService rules;
 
-    /** The platform's clock, moved by the test. */
-    static final class TestClock extends Clock {
-        volatile Instant now;
-
-        TestClock(LocalDateTime local) {
-            now = local.atZone(ZONE).toInstant();
-        }
-
-        void set(LocalDateTime local) {
-            now = local.atZone(ZONE).toInstant();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
+    /** The platform's clock at local time {@code t}. */
+    private void at(LocalDateTime t) {
+        clock.set(t.atZone(ZONE).toInstant());
     }
 
     @BeforeEach
     void start() throws Exception {
         db = TestDatabases.open(dataDir);
-        clock = new TestClock(DAY.minusDays(1));
+        clock = new MutableClock(DAY.minusDays(1).atZone(ZONE).toInstant());
         ArchiveRegistry archive = new ArchiveRegistry(db.dataSource(), clock);
         archive.importArchive(ArchiveReader.parse("E1.yaml", SITE));
         try (Connection c = db.dataSource().getConnection();
@@ -154,7 +129,7 @@ class RuleServiceIT {
         // data arrive live, the platform evaluating every 15 minutes
         for (int k = 0; k < 32; k++) {
             day(k, k + 1, true);
-            clock.set(DAY.plusMinutes(15L * k + 5));
+            at(DAY.plusMinutes(15L * k + 5));
             rules.tick();
             if (k == 12) {
                 assertThat(alarms()).isEmpty(); // one sample is not 30 min
@@ -200,11 +175,11 @@ class RuleServiceIT {
     void lateDataOpenAnAlarmDetectedLate() throws Exception {
         // the device is cut off from 02:45 to 06:00; what it kept arrives at 07:00
         day(0, 11, true);
-        clock.set(DAY.plusHours(6));
+        at(DAY.plusHours(6));
         rules.tick();
         assertThat(alarms()).noneMatch(a -> a.ruleId().equals("ALM-01"));
         day(11, 32, true);
-        clock.set(DAY.plusHours(7));
+        at(DAY.plusHours(7));
         rules.tick();
         assertThat(alarms())
                 .filteredOn(a -> a.ruleId().equals("ALM-01"))
@@ -220,7 +195,7 @@ class RuleServiceIT {
     void lateDataThatShowNoEpisodeRetractTheAlarm() throws Exception {
         // the treatment's meter reads 0 from 03:00 (a wrong value, later corrected by the device's resend)
         day(0, 14, true);
-        clock.set(DAY.plusHours(3).plusMinutes(20));
+        at(DAY.plusHours(3).plusMinutes(20));
         rules.tick();
         assertThat(alarms())
                 .singleElement()
@@ -250,12 +225,12 @@ class RuleServiceIT {
             boolean producing = k >= 8 && k < 60; // 02:00-15:00, treatment never on
             record(k, producing ? 50 : 0, 0);
         }
-        clock.set(DAY.plusHours(4).plusMinutes(5));
+        at(DAY.plusHours(4).plusMinutes(5));
         rules.tick();
         assertThat(alarms())
                 .singleElement()
                 .satisfies(a -> assertThat(a.level()).isEqualTo(2));
-        clock.set(DAY.plusDays(1));
+        at(DAY.plusDays(1));
         rules.tick();
         assertThat(alarms()).singleElement().satisfies(a -> {
             assertThat(a.level()).isEqualTo(1);
@@ -282,7 +257,7 @@ class RuleServiceIT {
             ps.setObject(3, DAY.plusHours(2));
             ps.executeUpdate();
         }
-        clock.set(DAY.plusDays(40));
+        at(DAY.plusDays(40));
         rules.rerun(DAY, DAY.plusDays(1), Optional.of("E1"));
         assertThat(alarms())
                 .filteredOn(a -> a.ruleId().equals("DQ-19"))

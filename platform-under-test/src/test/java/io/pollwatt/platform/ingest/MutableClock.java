@@ -7,16 +7,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves (the platform's injected clock under test: no waiting for time to pass). */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
+    }
+
+    /** Sets the time. */
+    public void set(Instant t) {
+        now = t;
     }
 
     @Override
