@@ -124,6 +124,9 @@ public final class RuleService {
                 continue;
             }
             LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), a.get().zone());
+            if (!earliest.containsKey(s.id()) && gridEnd(now, a.get()).equals(evaluatedTo.get(s.id()))) {
+                continue; // nothing arrived and no grid instant passed since: the findings cannot have changed
+            }
             // re-judge from the earliest of: what arrived since, the last instant judged before, and now
             LocalDateTime affected = earliest.getOrDefault(s.id(), now);
             LocalDateTime last = evaluatedTo.get(s.id());

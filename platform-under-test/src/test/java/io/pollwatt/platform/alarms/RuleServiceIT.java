@@ -153,6 +153,8 @@ class RuleServiceIT {
             assertThat(a.points()).containsExactly("P1");
             assertThat(a.evidence()).containsKeys("production", "group", "config");
         });
+        // nothing new and no grid instant passed: the next round has nothing to judge
+        assertThat(rules.tick().enterprises()).isZero();
         long id = alarms().get(0).id();
         assertThat(rules.alarms().events(id)).extracting(Alarm.Event::kind).containsExactly("OPENED", "CLOSED");
 
