@@ -1,0 +1,181 @@
+package io.pollwatt.benchmarks;
+
+import io.pollwatt.platform.aggregate.EnergyStep;
+import io.pollwatt.platform.archive.SiteArchive;
+import io.pollwatt.platform.rules.Evaluation;
+import io.pollwatt.platform.rules.Finding;
+import io.pollwatt.platform.rules.Findings;
+import io.pollwatt.platform.rules.Grid;
+import io.pollwatt.platform.rules.PointData;
+import io.pollwatt.platform.rules.Rule;
+import io.pollwatt.platform.rules.Series;
+import io.pollwatt.platform.state.OperatingState;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A prototype of the fix proposed for DQ-13 ({@code io.pollwatt.platform.rules.dq.day.ReadingJump}), kept in the
+ * benchmarks only to measure it ({@link RulesBenchmark}'s {@code sliding} option; the platform is not changed
+ * here). Same verdicts, same findings: the median of the running steps of the preceding window and P_max over it
+ * are kept as the window slides (a sorted array of the window's counted steps, a monotonic deque of sample indices)
+ * instead of being rebuilt, sorted and rescanned for every step, which made the rule quadratic in the steps of the
+ * evaluated range (each step also allocated a LocalDateTime, a Duration and a boxed list).
+ */
+final class SlidingReadingJump implements Rule {
+
+    @Override
+    public String id() {
+        return "DQ-13";
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public void evaluate(Evaluation e, Findings out) {
+        double capFactor = e.config().number("dq.physicalCapFactor");
+        double medianFactor = e.config().number("dq.jumpMedianFactor");
+        double pMaxFactor = e.config().number("dq.jumpPmaxFactor");
+        Duration window = Duration.ofDays(e.config().count("dq.jumpMedianDays"));
+        double dtHours = e.config().number("agg.realtimeIntervalMin") / 60.0;
+        Duration interval = e.interval();
+        Grid grid = e.grid();
+        for (PointData p : e.data().points().values()) {
+            if (p.aggregate().isEmpty()) {
+                continue;
+            }
+            List<EnergyStep> steps = p.aggregate().get().steps();
+            int n = steps.size();
+            OperatingState[] state = e.state(p.id());
+            Series series = p.series();
+            double[] counted = new double[n]; // the step's ΔE if it is a running single-interval step, else NaN
+            for (int j = 0; j < n; j++) {
+                EnergyStep s = steps.get(j);
+                counted[j] = Double.NaN;
+                if (s.kind().published() && s.to().equals(s.from().plus(interval))) {
+                    int i = grid.index(s.from());
+                    if (i >= 0 && state[i].running()) {
+                        counted[j] = s.delta().doubleValue();
+                    }
+                }
+            }
+            double[] sorted = new double[n];
+            int size = 0;
+            int added = 0;
+            int lo = 0;
+            int[] deque = new int[grid.size()];
+            int head = 0;
+            int tail = 0;
+            int scanned = 0; // samples [0, scanned) offered to the deque
+            for (int k = 0; k < n; k++) {
+                EnergyStep s = steps.get(k);
+                if (s.kind() == EnergyStep.Kind.NEGATIVE) {
+                    continue;
+                }
+                double hours = Duration.between(s.from(), s.to()).toSeconds() / 3600.0;
+                double intervals = hours / dtHours;
+                double delta = s.delta().doubleValue();
+                double cap = capFactor * p.ratedKva() * hours;
+                boolean physical = s.kind() == EnergyStep.Kind.JUMP || delta > cap;
+
+                LocalDateTime windowStart = s.from().minus(window);
+                for (; added < k; added++) {
+                    if (!Double.isNaN(counted[added])) {
+                        size = insert(sorted, size, counted[added]);
+                    }
+                }
+                while (lo < k && steps.get(lo).from().isBefore(windowStart)) {
+                    if (!Double.isNaN(counted[lo])) {
+                        size = remove(sorted, size, counted[lo]);
+                    }
+                    lo++;
+                }
+                double median = size == 0
+                        ? Double.NaN
+                        : size % 2 == 1 ? sorted[size / 2] : (sorted[size / 2 - 1] + sorted[size / 2]) / 2;
+
+                int from = grid.ceil(windowStart);
+                int to = Math.min(grid.ceil(s.from()), grid.size());
+                for (; scanned < to; scanned++) {
+                    if (series.usable("P", scanned)) {
+                        double v = series.value("P", scanned);
+                        while (tail > head && series.value("P", deque[tail - 1]) <= v) {
+                            tail--;
+                        }
+                        deque[tail++] = scanned;
+                    }
+                }
+                while (tail > head && deque[head] < from) {
+                    head++;
+                }
+                double pMax = tail > head ? series.value("P", deque[head]) : Double.NaN;
+
+                boolean outOfProportion = !Double.isNaN(median)
+                        && !Double.isNaN(pMax)
+                        && delta > medianFactor * median * intervals
+                        && delta > pMaxFactor * dtHours * pMax * intervals;
+                if (!physical && !outOfProportion) {
+                    continue;
+                }
+                Map<String, Object> config = new LinkedHashMap<>();
+                for (String key : List.of(
+                        "dq.physicalCapFactor", "dq.jumpMedianFactor", "dq.jumpMedianDays", "dq.jumpPmaxFactor")) {
+                    config.put(key, e.config().text(key));
+                }
+                Map<String, Object> ev = new LinkedHashMap<>();
+                ev.put("config", config);
+                ev.put("deltaKwh", s.delta());
+                ev.put("physicalCapKwh", cap);
+                ev.put("medianRunKwh", Double.isNaN(median) ? null : median);
+                ev.put("pMaxKw", Double.isNaN(pMax) ? null : pMax);
+                ev.put("ratedKva", p.ratedKva());
+                out.add(new Finding(
+                        id(),
+                        version(),
+                        e.enterpriseId(),
+                        p.id(),
+                        physical ? "physicalCap" : "median",
+                        List.of(p.id()),
+                        List.of(),
+                        s.from(),
+                        s.to(),
+                        s.to(),
+                        level(e, s.from(), s.to()),
+                        ev));
+            }
+        }
+    }
+
+    /** As the day rules' level: 1 when the period touches a control period, else 3. */
+    private static int level(Evaluation e, LocalDateTime start, LocalDateTime end) {
+        for (SiteArchive.ControlPeriod c : e.data().archive().controlPeriods()) {
+            boolean before = end != null && !c.start().isBefore(end);
+            if (!before && c.end().isAfter(start)) {
+                return 1;
+            }
+        }
+        return 3;
+    }
+
+    private static int insert(double[] a, int size, double v) {
+        int at = Arrays.binarySearch(a, 0, size, v);
+        if (at < 0) {
+            at = -at - 1;
+        }
+        System.arraycopy(a, at, a, at + 1, size - at);
+        a[at] = v;
+        return size + 1;
+    }
+
+    private static int remove(double[] a, int size, double v) {
+        int at = Arrays.binarySearch(a, 0, size, v);
+        System.arraycopy(a, at + 1, a, at, size - at - 1);
+        return size - 1;
+    }
+}
