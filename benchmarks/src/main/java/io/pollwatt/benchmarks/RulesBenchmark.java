@@ -77,7 +77,7 @@ import java.util.zip.CRC32;
  *   java -cp benchmarks/target/benchmarks.jar io.pollwatt.benchmarks.RulesBenchmark [enterprises] [batch] [threads]
  * </pre>
  *
- * defaults: 10000 250 2,1; a fourth argument {@code sliding} replaces DQ-13 by {@link SlidingReadingJump}
+ * defaults: 10000 250 2,1
  */
 public final class RulesBenchmark {
 
@@ -136,16 +136,7 @@ public final class RulesBenchmark {
                 System.getProperty("java.vm.version"));
         System.out.println("catalogue: " + Catalogue.rules().size() + " rules: "
                 + Catalogue.rules().stream().map(Rule::id).distinct().toList());
-        // "sliding": DQ-13 replaced by the prototype of its proposed fix (SlidingReadingJump), to measure the fix
-        boolean sliding = args.length > 3 && args[3].equals("sliding");
-        List<Rule> rules = Catalogue.rules().stream()
-                .map(r -> sliding && r.getClass().getSimpleName().equals("ReadingJump")
-                        ? (Rule) new SlidingReadingJump()
-                        : r)
-                .toList();
-        if (sliding) {
-            System.out.println("DQ-13 replaced by the benchmark's SlidingReadingJump (prototype of the proposed fix)");
-        }
+        List<Rule> rules = Catalogue.rules();
         run(rules, Math.min(200, enterprises), batch, threads, false); // JIT warm-up, not reported
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             p.resetPeakUsage();

@@ -10,7 +10,6 @@ import io.pollwatt.platform.rules.Series;
 import io.pollwatt.platform.state.OperatingState;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,9 @@ import java.util.Map;
  * the preceding {@code dq.jumpMedianDays} days, and > {@code dq.jumpPmaxFactor} × Δ × P_max of those days (so a
  * point that just started from standby is not a jump). The preceding days are those the evaluation holds; a step
  * across missing readings is held against the thresholds for that many intervals. Negative steps are DQ-07's.
+ * The median and P_max of the preceding days are kept as the window slides (a sorted array of the window's
+ * counted steps, a monotonic deque of sample indices): rebuilding them per step made the rule quadratic in the
+ * steps of the evaluated range, 79 % of the catalogue's time (docs/benchmarks.md, rules).
  */
 public final class ReadingJump implements Rule {
 
@@ -48,16 +50,36 @@ public final class ReadingJump implements Rule {
         double pMaxFactor = e.config().number("dq.jumpPmaxFactor");
         Duration window = Duration.ofDays(e.config().count("dq.jumpMedianDays"));
         double dtHours = Days.intervalHours(e);
+        Duration interval = e.interval();
         Grid grid = e.grid();
         for (PointData p : e.data().points().values()) {
             if (p.aggregate().isEmpty()) {
                 continue;
             }
             List<EnergyStep> steps = p.aggregate().get().steps();
+            int n = steps.size();
             OperatingState[] state = e.state(p.id());
             Series series = p.series();
+            double[] counted = new double[n]; // the step's ΔE if it is a running single-interval step, else NaN
+            for (int j = 0; j < n; j++) {
+                EnergyStep s = steps.get(j);
+                counted[j] = Double.NaN;
+                if (s.kind().published() && s.to().equals(s.from().plus(interval))) {
+                    int i = grid.index(s.from());
+                    if (i >= 0 && state[i].running()) {
+                        counted[j] = s.delta().doubleValue();
+                    }
+                }
+            }
+            double[] sorted = new double[n];
+            int size = 0;
+            int added = 0;
             int lo = 0;
-            for (int k = 0; k < steps.size(); k++) {
+            int[] deque = new int[grid.size()];
+            int head = 0;
+            int tail = 0;
+            int scanned = 0; // samples [0, scanned) offered to the deque
+            for (int k = 0; k < n; k++) {
                 EnergyStep s = steps.get(k);
                 if (s.kind() == EnergyStep.Kind.NEGATIVE) {
                     continue;
@@ -69,11 +91,37 @@ public final class ReadingJump implements Rule {
                 boolean physical = s.kind() == EnergyStep.Kind.JUMP || delta > cap;
 
                 LocalDateTime windowStart = s.from().minus(window);
+                for (; added < k; added++) {
+                    if (!Double.isNaN(counted[added])) {
+                        size = insert(sorted, size, counted[added]);
+                    }
+                }
                 while (lo < k && steps.get(lo).from().isBefore(windowStart)) {
+                    if (!Double.isNaN(counted[lo])) {
+                        size = remove(sorted, size, counted[lo]);
+                    }
                     lo++;
                 }
-                double median = median(running(steps, lo, k, state, grid, e));
-                double pMax = pMax(series, grid, grid.ceil(windowStart), grid.ceil(s.from()));
+                double median = size == 0
+                        ? Double.NaN
+                        : size % 2 == 1 ? sorted[size / 2] : (sorted[size / 2 - 1] + sorted[size / 2]) / 2;
+
+                int from = grid.ceil(windowStart);
+                int to = Math.min(grid.ceil(s.from()), grid.size());
+                for (; scanned < to; scanned++) {
+                    if (series.usable("P", scanned)) {
+                        double v = series.value("P", scanned);
+                        while (tail > head && series.value("P", deque[tail - 1]) <= v) {
+                            tail--;
+                        }
+                        deque[tail++] = scanned;
+                    }
+                }
+                while (tail > head && deque[head] < from) {
+                    head++;
+                }
+                double pMax = tail > head ? series.value("P", deque[head]) : Double.NaN;
+
                 boolean outOfProportion = !Double.isNaN(median)
                         && !Double.isNaN(pMax)
                         && delta > medianFactor * median * intervals
@@ -103,41 +151,19 @@ public final class ReadingJump implements Rule {
         }
     }
 
-    /** The single-interval steps of [lo, k) counted in totals whose interval's sample was running. */
-    private static double[] running(
-            List<EnergyStep> steps, int lo, int k, OperatingState[] state, Grid grid, Evaluation e) {
-        List<Double> out = new ArrayList<>();
-        for (int j = lo; j < k; j++) {
-            EnergyStep s = steps.get(j);
-            if (!s.kind().published() || !s.to().equals(s.from().plus(e.interval()))) {
-                continue;
-            }
-            int i = grid.index(s.from());
-            if (i >= 0 && state[i].running()) {
-                out.add(s.delta().doubleValue());
-            }
+    private static int insert(double[] a, int size, double v) {
+        int at = Arrays.binarySearch(a, 0, size, v);
+        if (at < 0) {
+            at = -at - 1;
         }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        System.arraycopy(a, at, a, at + 1, size - at);
+        a[at] = v;
+        return size + 1;
     }
 
-    private static double median(double[] v) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(v);
-        int m = v.length / 2;
-        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
-    }
-
-    /** The largest usable P of samples [from, to), NaN without any. */
-    private static double pMax(Series s, Grid grid, int from, int to) {
-        double max = Double.NaN;
-        for (int i = from; i < Math.min(to, grid.size()); i++) {
-            if (s.usable("P", i)) {
-                double v = s.value("P", i);
-                max = Double.isNaN(max) ? v : Math.max(max, v);
-            }
-        }
-        return max;
+    private static int remove(double[] a, int size, double v) {
+        int at = Arrays.binarySearch(a, 0, size, v);
+        System.arraycopy(a, at + 1, a, at, size - at - 1);
+        return size - 1;
     }
 }
