@@ -8,18 +8,10 @@ import io.pollwatt.emulator.device.Sender;
 import io.pollwatt.emulator.fleet.DevicePlan;
 import io.pollwatt.emulator.fleet.Fleet;
 import io.pollwatt.emulator.net.ScaledClock;
-import io.pollwatt.emulator.net.VirtualScheduler;
 import io.pollwatt.emulator.net.WallClockScheduler;
-import io.pollwatt.hj212.codec.Mode;
 import io.pollwatt.platform.alarms.Alarm;
-import io.pollwatt.platform.alarms.AlarmQuery;
-import io.pollwatt.platform.alarms.RuleService;
 import io.pollwatt.platform.archive.ArchiveFileException;
-import io.pollwatt.platform.archive.ArchiveRegistry;
 import io.pollwatt.platform.archive.SiteArchive;
-import io.pollwatt.platform.ingest.IngestServer;
-import io.pollwatt.platform.registry.DeviceRegistry;
-import io.pollwatt.platform.rules.RuleConfig;
 import io.pollwatt.platform.storage.Database;
 import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.population.PopulationGenerator;
@@ -30,6 +22,7 @@ import io.pollwatt.verification.site.SiteArgument;
 import io.pollwatt.verification.site.SiteError;
 import io.pollwatt.verification.site.SiteFile;
 import io.pollwatt.verification.site.SiteFileException;
+import io.pollwatt.verification.testbed.VirtualRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -69,9 +62,6 @@ import picocli.CommandLine.Spec;
 final class FleetCommand implements Callable<Integer> {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-    /** How long, in wall time, the end of a run waits for the last records' acknowledgements. */
-    private static final Duration DRAIN = Duration.ofSeconds(10);
 
     @Spec
     private CommandSpec spec;
@@ -238,9 +228,8 @@ final class FleetCommand implements Callable<Integer> {
 
     /**
      * {@code --speed max}: the reference platform in this process, on its embedded PostgreSQL in the store folder,
-     * and the fleet on one virtual clock that jumps from event to event, held while an answer is awaited (at most
-     * half a second of wall time each: a quarantined device gets none). The devices of site files are registered
-     * as their archives would register them; generated ones as the fleet numbers them.
+     * and the fleet on one virtual clock ({@link VirtualRun}). The devices of site files are registered as their
+     * archives would register them; generated ones as the fleet numbers them.
      */
     private Fleet.Summary runVirtual(
             List<Enterprise> enterprises,
@@ -254,71 +243,32 @@ final class FleetCommand implements Callable<Integer> {
             PrintWriter err,
             ObjectNode platformJson)
             throws Exception {
-        try (Database db = Database.embedded(storeRoot.resolve("platform-pg"));
-                VirtualScheduler scheduler = new VirtualScheduler(simulatedStart, Duration.ofMillis(500), "fleet")) {
-            Clock clock = scheduler.clock();
-            DeviceRegistry registry = new DeviceRegistry(db.dataSource(), clock);
-            ArchiveRegistry archive = new ArchiveRegistry(db.dataSource(), clock);
-            for (SiteArchive a : archives) {
-                archive.importArchive(a); // registers the site's devices as its archive (备案) has them
-            }
-            plans.forEach((enterprise, plan) -> {
-                plan.dtus().forEach(d -> registry.register(d.mn(), d.pw(), enterprise));
-                plan.collectors().forEach(c -> registry.register(c.mn(), c.pw(), enterprise));
-            });
-            RuleService rules = RuleService.create(db.dataSource(), RuleConfig.defaults(), clock);
-            try (IngestServer platform =
-                            new IngestServer("127.0.0.1", 0, Mode.LENIENT, db.dataSource(), registry, clock);
-                    Fleet fleet = Fleet.start(
+        try (Database db = Database.embedded(storeRoot.resolve("platform-pg"))) {
+            VirtualRun.Result result = VirtualRun.run(
+                    db,
+                    new VirtualRun.Setup(
                             enterprises,
                             faults,
                             plans,
-                            new Fleet.Settings(
-                                    platform.address(),
-                                    ZONE,
-                                    simulatedStart,
-                                    storeRoot,
-                                    seed,
-                                    Sender.Settings.defaults()),
-                            scheduler,
-                            group)) {
-                for (Fleet.DeviceInfo d : fleet.devices()) {
-                    if (!plans.containsKey(d.enterpriseId())) {
-                        registry.register(d.mn(), d.pw(), d.enterpriseId());
-                    }
-                }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                Fleet.Summary s = fleet.summary();
-                while (s.connected() < s.devices() && System.nanoTime() < deadline) {
-                    TimeUnit.MILLISECONDS.sleep(20); // connections are real: wait for them before time runs
-                    s = fleet.summary();
-                }
-                platform.onStored(rules::stored);
-                Instant t = simulatedStart;
-                Instant hour = simulatedStart.plus(Duration.ofHours(1));
-                while (t.isBefore(end)) {
-                    // the platform judges every 15 minutes of virtual time, as it would on its own clock
-                    t = t.plus(Duration.ofMinutes(15)).isBefore(end) ? t.plus(Duration.ofMinutes(15)) : end;
-                    scheduler.runUntil(t, fleet::awaitingAnswers);
-                    rules.tick();
-                    if (!t.isBefore(hour) || !t.isBefore(end)) {
-                        progress(err, fleet.summary(), simulatedStart, end);
-                        hour = hour.plus(Duration.ofHours(1));
-                    }
-                }
-                Fleet.Summary summary = drained(fleet);
-                rules.tick(); // what the drain delivered
-                ObjectNode alarms = platformJson.putObject("alarms");
-                for (Alarm a : rules.alarms().list(AlarmQuery.all())) {
-                    alarms.put(a.ruleId(), alarms.path(a.ruleId()).asInt(0) + 1);
-                }
-                platformJson.put("accepted", platform.stats().accepted());
-                platformJson.put("records", platform.stats().records());
-                platformJson.put("duplicates", platform.stats().duplicates());
-                platformJson.put("quarantined", platform.stats().quarantined());
-                platformJson.put("rejected", platform.stats().rejected());
-                return summary;
+                            archives,
+                            ZONE,
+                            simulatedStart,
+                            end,
+                            seed,
+                            storeRoot,
+                            VirtualRun.JUDGEMENT_PERIOD),
+                    group,
+                    s -> progress(err, s, simulatedStart, end));
+            ObjectNode alarms = platformJson.putObject("alarms");
+            for (Alarm a : result.alarms()) {
+                alarms.put(a.ruleId(), alarms.path(a.ruleId()).asInt(0) + 1);
             }
+            platformJson.put("accepted", result.platform().accepted());
+            platformJson.put("records", result.platform().records());
+            platformJson.put("duplicates", result.platform().duplicates());
+            platformJson.put("quarantined", result.platform().quarantined());
+            platformJson.put("rejected", result.platform().rejected());
+            return result.fleet();
         }
     }
 
@@ -333,19 +283,9 @@ final class FleetCommand implements Callable<Integer> {
         return new Sender.Settings(overTime, d.reCount(), d.resendPerMinute(), d.backoff());
     }
 
-    /**
-     * The summary once every record built so far is acknowledged, or after {@link #DRAIN} of wall time. The devices
-     * keep polling meanwhile, so a record built at the last grid instant (at x3600 one comes every 0.25 s of wall
-     * time) is not counted as unsent merely because its acknowledgement was a few milliseconds away.
-     */
+    /** The summary once every record built so far is acknowledged, or after a drain of wall time. */
     private static Fleet.Summary drained(Fleet fleet) throws InterruptedException {
-        long until = System.nanoTime() + DRAIN.toNanos();
-        Fleet.Summary s = fleet.summary();
-        while (s.unsent() > 0 && System.nanoTime() < until) {
-            TimeUnit.MILLISECONDS.sleep(10);
-            s = fleet.summary();
-        }
-        return s;
+        return VirtualRun.drained(fleet);
     }
 
     private static void progress(PrintWriter err, Fleet.Summary s, Instant from, Instant end) {

@@ -1,0 +1,165 @@
+package io.pollwatt.verification.steps;
+
+import io.cucumber.datatable.DataTable;
+import io.cucumber.java.en.Then;
+import io.pollwatt.platform.alarms.Alarm;
+import io.pollwatt.twin.fault.Fault;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the platform raised (Then). A rule is named as in domain-rules.md ({@code ALM-01}); a trailing {@code *} names
+ * every rule that starts so ({@code DQ-*}, {@code ALM-*}).
+ */
+public final class AlarmSteps {
+
+    private final ScenarioWorld world;
+
+    public AlarmSteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    @Then("平台产生告警 {string}")
+    public void raised(String rule) {
+        expectSome(rule, null, null);
+    }
+
+    @Then("平台产生告警 {string} 子类型 {string}")
+    public void raised_with_subtype(String rule, String subtype) {
+        expectSome(rule, subtype, null);
+    }
+
+    @Then("平台产生告警 {string} 子类型 {string} 等级 {int}")
+    public void raised_with_subtype_and_level(String rule, String subtype, int level) {
+        expectSome(rule, subtype, level);
+    }
+
+    @Then("平台不产生告警 {string}")
+    public void not_raised(String rule) {
+        List<Alarm> found = of(rule);
+        if (!found.isEmpty()) {
+            throw new AssertionError("expected no " + rule + " alarm, but the platform raised:\n" + describe(found));
+        }
+    }
+
+    /** A table of rules with 产生 (must be raised) or 不产生 (must not be). */
+    @Then("平台的告警:")
+    public void table(DataTable table) {
+        StringBuilder problems = new StringBuilder();
+        for (Map<String, String> row : table.asMaps()) {
+            String rule = required(row, "规则");
+            String verdict = required(row, "结果");
+            List<Alarm> found = of(rule);
+            switch (verdict) {
+                case "产生" -> {
+                    if (found.isEmpty()) {
+                        problems.append("expected ").append(rule).append(", none raised\n");
+                    }
+                }
+                case "不产生" -> {
+                    if (!found.isEmpty()) {
+                        problems.append("expected no ")
+                                .append(rule)
+                                .append(", raised:\n")
+                                .append(describe(found));
+                    }
+                }
+                default -> throw new IllegalArgumentException("结果 is 产生 or 不产生, got '" + verdict + "'");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError(problems + "every alarm:\n" + describe(world.alarms()));
+        }
+    }
+
+    @Then("告警 {string} 与故障 {string} 的时间窗重叠")
+    public void overlaps_fault(String rule, String faultKind) {
+        List<Fault> faults =
+                world.faults().stream().filter(f -> f.kind().equals(faultKind)).toList();
+        if (faults.isEmpty()) {
+            throw new IllegalArgumentException("the site stages no fault of kind '" + faultKind + "'");
+        }
+        List<Alarm> found = of(rule);
+        if (found.isEmpty()) {
+            throw new AssertionError("expected " + rule + ", none raised; every alarm:\n" + describe(world.alarms()));
+        }
+        ZoneId zone = world.zone();
+        List<Alarm> outside = found.stream()
+                .filter(a -> faults.stream().noneMatch(f -> overlaps(a, f, zone)))
+                .toList();
+        if (!outside.isEmpty()) {
+            throw new AssertionError(rule + " alarm(s) outside every " + faultKind + " window "
+                    + faults.stream().map(f -> f.window().toString()).collect(Collectors.joining(", "))
+                    + ":\n" + describe(outside));
+        }
+    }
+
+    /** Whether [start, end) of the alarm (an open one runs on) meets [start, end) of the fault. */
+    static boolean overlaps(Alarm a, Fault f, ZoneId zone) {
+        Instant start = a.start().atZone(zone).toInstant();
+        Instant end = a.end() == null ? Instant.MAX : a.end().atZone(zone).toInstant();
+        if (!end.isAfter(start)) {
+            end = start.plusSeconds(1); // an alarm of one instant
+        }
+        return start.isBefore(f.window().end()) && end.isAfter(f.window().start());
+    }
+
+    private void expectSome(String rule, String subtype, Integer level) {
+        List<Alarm> ofRule = of(rule);
+        List<Alarm> matching = ofRule.stream()
+                .filter(a -> subtype == null || subtype.equals(a.subtype()))
+                .filter(a -> level == null || level == a.level())
+                .toList();
+        if (matching.isEmpty()) {
+            throw new AssertionError("expected " + rule + (subtype == null ? "" : " subtype " + subtype)
+                    + (level == null ? "" : " level " + level) + ", none raised; every alarm:\n"
+                    + describe(world.alarms()));
+        }
+    }
+
+    private List<Alarm> of(String rule) {
+        return world.alarms().stream().filter(a -> matches(rule, a.ruleId())).toList();
+    }
+
+    static boolean matches(String pattern, String ruleId) {
+        return pattern.endsWith("*")
+                ? ruleId.startsWith(pattern.substring(0, pattern.length() - 1))
+                : pattern.equals(ruleId);
+    }
+
+    private static String required(Map<String, String> row, String column) {
+        String v = row.get(column);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("the table needs a column " + column + " with a value in every row");
+        }
+        return v.strip();
+    }
+
+    static String describe(List<Alarm> alarms) {
+        if (alarms.isEmpty()) {
+            return "  (none)\n";
+        }
+        StringBuilder b = new StringBuilder();
+        for (Alarm a : alarms) {
+            b.append("  ")
+                    .append(a.ruleId())
+                    .append(a.subtype() == null ? "" : "/" + a.subtype())
+                    .append(" level ")
+                    .append(a.level())
+                    .append(' ')
+                    .append(a.key())
+                    .append(' ')
+                    .append(a.start())
+                    .append(" .. ")
+                    .append(a.end() == null ? "open" : a.end())
+                    .append(' ')
+                    .append(a.status())
+                    .append(a.closingReason() == null ? "" : " " + a.closingReason())
+                    .append('\n');
+        }
+        return b.toString();
+    }
+}

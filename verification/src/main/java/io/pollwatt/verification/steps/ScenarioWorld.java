@@ -1,0 +1,147 @@
+package io.pollwatt.verification.steps;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.pollwatt.emulator.fleet.DevicePlan;
+import io.pollwatt.platform.alarms.Alarm;
+import io.pollwatt.platform.archive.ArchiveFileException;
+import io.pollwatt.platform.archive.ArchiveReader;
+import io.pollwatt.platform.archive.SiteArchive;
+import io.pollwatt.platform.storage.Database;
+import io.pollwatt.twin.fault.Fault;
+import io.pollwatt.twin.site.Enterprise;
+import io.pollwatt.verification.site.ReadySites;
+import io.pollwatt.verification.site.SiteFile;
+import io.pollwatt.verification.site.SiteFileException;
+import io.pollwatt.verification.testbed.ScenarioDatabase;
+import io.pollwatt.verification.testbed.VirtualRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The state of one scenario: the site files it stages, read both by the twin's reader and by the platform's archive
+ * reader from the same text, and the result of its one run. cucumber-picocontainer makes one per scenario and hands it
+ * to every step class.
+ */
+public final class ScenarioWorld {
+
+    /** The run seed of every scenario for now; the same scenario gives the same readings. */
+    static final long SEED = 1;
+
+    /**
+     * How often the platform judges in a scenario: hourly rather than the platform's 15 minutes, because a judgement
+     * costs about 0.1 s of wall time whatever it covers. Detection is at most an hour later; no rule's verdict changes.
+     */
+    static final Duration JUDGEMENT = Duration.ofHours(1);
+
+    private final List<SiteFile> sites = new ArrayList<>();
+    private final List<SiteArchive> archives = new ArrayList<>();
+    private VirtualRun.Result result;
+
+    /** Stages a ready site of scenario-specs ({@code sites/<name>.yaml}). */
+    void addReadySite(String name) throws SiteFileException, ArchiveFileException {
+        String text = ReadySites.text(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no ready site '" + name + "'; there are: " + String.join(", ", ReadySites.names())));
+        addSite(ReadySites.FOLDER + "/" + name + ".yaml", text);
+    }
+
+    /** Stages a site file given as text. */
+    void addSite(String source, String text) throws SiteFileException, ArchiveFileException {
+        sites.add(SiteFile.parse(source, text));
+        archives.add(ArchiveReader.parse(source, text));
+    }
+
+    /** Runs every staged site from {@code start} (local, in the first site's zone) for {@code length}. */
+    void run(LocalDateTime start, Duration length) throws Exception {
+        if (sites.isEmpty()) {
+            throw new IllegalStateException("no site staged: begin the scenario with a site (现场档案)");
+        }
+        if (result != null) {
+            throw new IllegalStateException("a scenario has one run (one When)");
+        }
+        ZoneId zone = zone();
+        Instant from = start.atZone(zone).toInstant();
+        List<Enterprise> enterprises = new ArrayList<>();
+        Map<String, List<Fault>> faults = new LinkedHashMap<>();
+        Map<String, DevicePlan> plans = new LinkedHashMap<>();
+        for (SiteFile s : sites) {
+            enterprises.add(s.enterprise());
+            faults.put(s.enterprise().id(), s.faults());
+            plans.put(s.enterprise().id(), s.devices());
+        }
+        Path store = Files.createTempDirectory("pollwatt-scenario");
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (Database db = ScenarioDatabase.open()) {
+            result = VirtualRun.run(
+                    db,
+                    new VirtualRun.Setup(
+                            enterprises,
+                            faults,
+                            plans,
+                            archives,
+                            zone,
+                            from,
+                            from.plus(length),
+                            SEED,
+                            store,
+                            JUDGEMENT),
+                    group,
+                    s -> {});
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            delete(store);
+        }
+    }
+
+    /** The zone of the first site (the one every time in a scenario is read in). */
+    ZoneId zone() {
+        return sites.isEmpty() ? SiteFile.DEFAULT_ZONE : sites.get(0).zone();
+    }
+
+    /** Every fault the staged sites name. */
+    List<Fault> faults() {
+        return sites.stream().flatMap(s -> s.faults().stream()).toList();
+    }
+
+    /** Every alarm the platform stored in the run. */
+    List<Alarm> alarms() {
+        if (result == null) {
+            throw new IllegalStateException("nothing ran yet: a Then needs the scenario's When (运行)");
+        }
+        return result.alarms();
+    }
+
+    VirtualRun.Result result() {
+        alarms();
+        return result;
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder left behind is no failure of the scenario
+        }
+    }
+}
