@@ -1,8 +1,7 @@
 Feature: 现场案例：平台应发现的数据问题
   种子文件列出的企业现场案例（docs/site-format.md「Ready sites」），每个案例中平台应提出的问题都应产生告警。
-  标为 @gap 的场景是参考平台目前未通过的期望（见 docs/scenarios.md「Known gaps」），mvn verify 不运行它们。
 
-  @rule-DQ-02 @rule-DQ-04 @rule-DQ-15 @fault-archive-unregistered-points @gap
+  @rule-DQ-02 @rule-DQ-04 @rule-DQ-15 @fault-archive-unregistered-points
   Scenario: 某塑料制品厂：无总进线、治污点位未备案、10 块表只备案 5 块
     Given 企业 "plastics" 的现场档案
     When 从 "2026-03-01T00:00" 起运行 1 天
@@ -12,7 +11,7 @@ Feature: 现场案例：平台应发现的数据问题
       | DQ-04 | 产生 |
       | DQ-15 | 产生 |
 
-  @rule-DQ-02 @rule-DQ-05 @fault-lora-loss @gap
+  @rule-DQ-02 @rule-DQ-05 @fault-lora-loss
   Scenario: 某食品有限公司：无总进线、除尘风机每日无数据
     Given 企业 "food" 的现场档案
     When 从 "2026-03-01T00:00" 起运行 1 天
