@@ -14,8 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code testbed suite}: the project's main job. The scenario catalogue does not exist yet, so for now it runs the
- * protocol conformance check of the codec ({@link ConformanceSuite}) and prints one line per failing case, then
+ * {@code testbed suite}: the project's main job. It runs the protocol conformance check of the codec
+ * ({@link ConformanceSuite}), then the scenario catalogue of scenario-specs (Cucumber, step definitions in
+ * {@code io.pollwatt.verification.steps}: twin, emulated devices and the in-process reference platform on one
+ * virtual clock), writes the reports to {@code --out} (Cucumber JUnit XML, HTML and messages, {@code summary.json}),
+ * prints one line per failing case or scenario, then
  *
  * <pre>
  *   suite: N passed, M failed
@@ -28,8 +31,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Testbed.Version.class,
         description = {
-            "Run the testbed suite. For now: the HJ 212-2017 protocol conformance check of the codec against the"
-                    + " shared vectors (the scenario catalogue is not yet part of it).",
+            "Run the testbed suite: the HJ 212-2017 protocol conformance check of the codec against the shared"
+                    + " vectors, then the scenario catalogue against the in-process reference platform.",
             "Exit 0 when all cases pass, 1 otherwise, 2 when the vectors cannot be read."
         })
 final class SuiteCommand implements Callable<Integer> {
@@ -48,6 +51,23 @@ final class SuiteCommand implements Callable<Integer> {
             description = "the hj212 vector folder (valid.jsonl, invalid.jsonl, crc.jsonl);"
                     + " default: <repository>/../shared/vectors/hj212, the repository from -D" + HOME_PROPERTY)
     private Path vectors;
+
+    @Option(
+            names = "--tags",
+            paramLabel = "EXPR",
+            defaultValue = "not @gap",
+            description = "Cucumber tag expression selecting scenarios (default: ${DEFAULT-VALUE})")
+    private String tags;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "target/testbed-report",
+            description = "where the reports go (default: ${DEFAULT-VALUE})")
+    private Path reportDir;
+
+    @Option(names = "--conformance-only", description = "run the protocol conformance check only, no scenario")
+    private boolean conformanceOnly;
 
     @Override
     public Integer call() {
@@ -82,9 +102,78 @@ final class SuiteCommand implements Callable<Integer> {
         for (String failure : report.failures()) {
             out.print("FAIL " + failure + "\n");
         }
-        out.print("note: the scenario catalogue is not yet part of the suite; only protocol conformance ran\n");
-        out.print("suite: " + report.passed() + " passed, " + report.failed() + " failed\n");
+        int passed = report.passed();
+        int failed = report.failed();
+        if (!conformanceOnly) {
+            Scenarios scenarios = scenarios(err);
+            if (scenarios == null) {
+                return Testbed.EXIT_USAGE;
+            }
+            for (String failure : scenarios.failures()) {
+                out.print("FAIL scenario " + failure + "\n");
+            }
+            out.print("scenarios: " + scenarios.passed() + " passed, " + scenarios.failed() + " failed, "
+                    + scenarios.skipped() + " skipped (tags: " + tags + "); reports in " + reportDir.toAbsolutePath()
+                    + "\n");
+            passed += scenarios.passed();
+            failed += scenarios.failed();
+            writeSummary(report, scenarios, err);
+        }
+        out.print("suite: " + passed + " passed, " + failed + " failed\n");
         out.flush();
-        return report.failed() == 0 ? 0 : 1;
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** What the scenario catalogue gave. */
+    private record Scenarios(int passed, int failed, int skipped, java.util.List<String> failures) {}
+
+    /** Runs the catalogue with Cucumber's runtime; null when the report folder cannot be made. */
+    private Scenarios scenarios(PrintWriter err) {
+        try {
+            Files.createDirectories(reportDir);
+        } catch (IOException e) {
+            err.println(Testbed.cannotRead("suite", reportDir.toString(), e));
+            return null;
+        }
+        String dir = reportDir.toAbsolutePath().toString();
+        System.setProperty("cucumber.publish.quiet", "true");
+        ScenarioTally.reset();
+        io.cucumber.core.cli.Main.run(
+                new String[] {
+                    "--glue",
+                    "io.pollwatt.verification.steps",
+                    "--tags",
+                    tags,
+                    "--plugin",
+                    "junit:" + dir + "/cucumber-junit.xml",
+                    "--plugin",
+                    "html:" + dir + "/cucumber.html",
+                    "--plugin",
+                    "message:" + dir + "/cucumber.ndjson",
+                    "--plugin",
+                    ScenarioTally.class.getName(),
+                    "--monochrome",
+                    "classpath:features"
+                },
+                Thread.currentThread().getContextClassLoader());
+        return new Scenarios(
+                ScenarioTally.passed(), ScenarioTally.failed(), ScenarioTally.skipped(), ScenarioTally.failures());
+    }
+
+    private void writeSummary(ConformanceSuite.Report report, Scenarios s, PrintWriter err) {
+        com.fasterxml.jackson.databind.node.ObjectNode json = Json.MAPPER.createObjectNode();
+        json.putObject("conformance").put("passed", report.passed()).put("failed", report.failed());
+        com.fasterxml.jackson.databind.node.ObjectNode sc = json.putObject("scenarios");
+        sc.put("passed", s.passed())
+                .put("failed", s.failed())
+                .put("skipped", s.skipped())
+                .put("tags", tags);
+        s.failures().forEach(sc.putArray("failures")::add);
+        json.put("version", new Testbed.Version().getVersion()[0]);
+        try {
+            Files.writeString(reportDir.resolve("summary.json"), Json.MAPPER.writeValueAsString(json) + "\n");
+        } catch (IOException e) {
+            err.println("testbed suite: cannot write " + reportDir.resolve("summary.json") + ": " + e.getMessage());
+        }
     }
 }

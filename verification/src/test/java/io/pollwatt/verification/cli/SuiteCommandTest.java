@@ -25,12 +25,13 @@ class SuiteCommandTest {
 
     @Test
     void passes_on_the_shared_vectors() {
-        TestbedRun run = TestbedRun.run("suite", "--vectors", Vectors.hj212Dir().toString());
+        TestbedRun run = TestbedRun.run(
+                "suite", "--conformance-only", "--vectors", Vectors.hj212Dir().toString());
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         List<String> lines = run.lines();
         assertThat(lines.get(lines.size() - 1)).isEqualTo("suite: " + expectedCases() + " passed, 0 failed");
-        assertThat(run.out()).doesNotContain("FAIL").contains("scenario catalogue is not yet part of the suite");
+        assertThat(run.out()).doesNotContain("FAIL").doesNotContain("scenarios:");
     }
 
     @Test
@@ -42,7 +43,7 @@ class SuiteCommandTest {
                 "\"reason_code\": \"BAD_CRC\"",
                 "\"reason_code\": \"BAD_LENGTH_FIELD\"");
 
-        TestbedRun run = TestbedRun.run("suite", "--vectors", dir.toString());
+        TestbedRun run = TestbedRun.run("suite", "--conformance-only", "--vectors", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         List<String> lines = run.lines();
@@ -66,7 +67,7 @@ class SuiteCommandTest {
                 "\"RtdInterval\": \"31\"");
         replaceOnce(dir.resolve("crc.jsonl"), "\"id\": \"check-123456789\"", "\"crc\": \"2F80\"", "\"crc\": \"4B37\"");
 
-        TestbedRun run = TestbedRun.run("suite", "--vectors", dir.toString());
+        TestbedRun run = TestbedRun.run("suite", "--conformance-only", "--vectors", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out())
@@ -86,7 +87,7 @@ class SuiteCommandTest {
         assertThat(swapped).isNotEqualTo(text);
         Files.writeString(valid, swapped, StandardCharsets.UTF_8);
 
-        TestbedRun run = TestbedRun.run("suite", "--vectors", dir.toString());
+        TestbedRun run = TestbedRun.run("suite", "--conformance-only", "--vectors", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("pub-icecoffee-2061 (lenient): fields differ");
@@ -101,7 +102,7 @@ class SuiteCommandTest {
                 StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("crc.jsonl"), "\n", StandardCharsets.UTF_8);
 
-        TestbedRun run = TestbedRun.run("suite", "--vectors", dir.toString());
+        TestbedRun run = TestbedRun.run("suite", "--conformance-only", "--vectors", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("FAIL invalid.jsonl:1:").contains("FAIL crc.jsonl: no vectors");
@@ -114,7 +115,7 @@ class SuiteCommandTest {
         String before = System.getProperty(SuiteCommand.HOME_PROPERTY);
         System.setProperty(SuiteCommand.HOME_PROPERTY, repo.toString());
         try {
-            TestbedRun run = TestbedRun.run("suite");
+            TestbedRun run = TestbedRun.run("suite", "--conformance-only");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out())
@@ -130,11 +131,14 @@ class SuiteCommandTest {
 
     @Test
     void a_missing_vector_folder_or_file_is_exit_2_naming_it() throws IOException {
-        TestbedRun noDir =
-                TestbedRun.run("suite", "--vectors", tmp.resolve("nowhere").toString());
+        TestbedRun noDir = TestbedRun.run(
+                "suite",
+                "--conformance-only",
+                "--vectors",
+                tmp.resolve("nowhere").toString());
         Path dir = copyOfVectors(tmp.resolve("vectors"));
         Files.delete(dir.resolve("crc.jsonl"));
-        TestbedRun noFile = TestbedRun.run("suite", "--vectors", dir.toString());
+        TestbedRun noFile = TestbedRun.run("suite", "--conformance-only", "--vectors", dir.toString());
 
         assertThat(noDir.exitCode()).isEqualTo(2);
         assertThat(noDir.err()).contains(tmp.resolve("nowhere").toString());
@@ -146,8 +150,10 @@ class SuiteCommandTest {
     void output_is_the_same_from_run_to_run() {
         String dir = Vectors.hj212Dir().toString();
 
-        assertThat(TestbedRun.run("suite", "--vectors", dir).out())
-                .isEqualTo(TestbedRun.run("suite", "--vectors", dir).out());
+        assertThat(TestbedRun.run("suite", "--conformance-only", "--vectors", dir)
+                        .out())
+                .isEqualTo(TestbedRun.run("suite", "--conformance-only", "--vectors", dir)
+                        .out());
     }
 
     private static Path copyOfVectors(Path target) throws IOException {
@@ -171,5 +177,20 @@ class SuiteCommandTest {
         }
         assertThat(hits).as("lines with %s in %s", marker, file).isEqualTo(1);
         Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runs_the_selected_scenarios_after_the_conformance_cases_and_writes_the_reports() throws IOException {
+        Path out = tmp.resolve("report");
+        TestbedRun run = TestbedRun.run(
+                "suite", "--vectors", Vectors.hj212Dir().toString(), "--tags", "@rule-DQ-13", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        List<String> lines = run.lines();
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("scenarios: 1 passed, 0 failed, 0 skipped"));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("suite: " + (expectedCases() + 1) + " passed, 0 failed");
+        assertThat(out.resolve("cucumber-junit.xml")).content().contains("DQ-13");
+        assertThat(out.resolve("cucumber.html")).exists();
+        assertThat(out.resolve("summary.json")).content().contains("\"scenarios\":{\"passed\":1,\"failed\":0");
     }
 }

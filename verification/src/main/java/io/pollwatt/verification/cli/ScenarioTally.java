@@ -1,0 +1,68 @@
+package io.pollwatt.verification.cli;
+
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.Status;
+import io.cucumber.plugin.event.TestCaseFinished;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Cucumber plugin counting the scenarios of one {@code testbed suite} run by verdict, with one line per failure
+ * (name, where it is, the first line of its error). Cucumber instantiates plugins itself, so the tally is static and
+ * {@link #reset} before each run; one suite runs at a time.
+ */
+public final class ScenarioTally implements ConcurrentEventListener {
+
+    private static int passed;
+    private static int failed;
+    private static int skipped;
+    private static final List<String> FAILURES = new ArrayList<>();
+
+    @Override
+    public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestCaseFinished.class, ScenarioTally::finished);
+    }
+
+    private static synchronized void finished(TestCaseFinished e) {
+        Status s = e.getResult().getStatus();
+        if (s == Status.PASSED) {
+            passed++;
+        } else if (s == Status.SKIPPED) {
+            skipped++;
+        } else {
+            failed++;
+            String error = e.getResult().getError() == null
+                    ? s.name()
+                    : String.valueOf(e.getResult().getError().getMessage())
+                            .lines()
+                            .findFirst()
+                            .orElse(s.name());
+            FAILURES.add(e.getTestCase().getName() + " (" + e.getTestCase().getUri() + ":"
+                    + e.getTestCase().getLocation().getLine() + "): " + error);
+        }
+    }
+
+    static synchronized void reset() {
+        passed = 0;
+        failed = 0;
+        skipped = 0;
+        FAILURES.clear();
+    }
+
+    static synchronized int passed() {
+        return passed;
+    }
+
+    static synchronized int failed() {
+        return failed;
+    }
+
+    static synchronized int skipped() {
+        return skipped;
+    }
+
+    static synchronized List<String> failures() {
+        return List.copyOf(FAILURES);
+    }
+}
