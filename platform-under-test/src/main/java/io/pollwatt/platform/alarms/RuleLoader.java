@@ -12,6 +12,7 @@ import io.pollwatt.platform.aggregate.Register;
 import io.pollwatt.platform.archive.FactorCodes;
 import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.rules.DeviceFacts;
+import io.pollwatt.platform.rules.DeviceTotals;
 import io.pollwatt.platform.rules.EnterpriseData;
 import io.pollwatt.platform.rules.Grid;
 import io.pollwatt.platform.rules.PointData;
@@ -30,6 +31,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,7 +48,8 @@ import javax.sql.DataSource;
  * Reads what the rules need of one enterprise from the store: its archived points' real-time records (2011) on the
  * grid (DataTimes snapped within {@code agg.snapToleranceMin}, AGG-01), the stacks' analyzer records, each point's
  * thresholds (entered, else derived from the {@code state.refWindowDays} before the month, ST-04), each point's
- * aggregation of the evaluated days (AGG-03…05), and what is known of each device (DQ-05, DQ-06, DQ-15).
+ * aggregation of the evaluated days (AGG-03…05), the hourly and daily energy totals each device sent (2061/2031,
+ * DQ-20), and what is known of each device (DQ-05, DQ-06, DQ-15).
  */
 public final class RuleLoader {
 
@@ -106,6 +109,7 @@ public final class RuleLoader {
                         take(r, i, e.get().quantity(), suffix, value, points.get(pointId), inputs.get(pointId));
                     });
                 }
+                totals(c, d.mn(), meters, from, to, inputs);
                 DeviceFacts f = facts(c, d.mn(), List.copyOf(unregistered), from, to, a);
                 devices.add(new DeviceFacts(
                         f.mn(),
@@ -163,7 +167,15 @@ public final class RuleLoader {
                         p.limits().rLow(),
                         derived,
                         config.stateSettings());
-                data.put(p.id(), new PointData(p, t, s, Optional.of(aggregate(p, inputs.get(p.id()), from, to))));
+                Inputs in = inputs.get(p.id());
+                data.put(
+                        p.id(),
+                        new PointData(
+                                p,
+                                t,
+                                s,
+                                Optional.of(aggregate(p, in, from, to)),
+                                new DeviceTotals(in.hourly, in.daily)));
             }
             stacks.values().forEach(s -> horizon(s, grid, now, offline, null));
             return new EnterpriseData(a, grid, data, stacks, devices, now);
@@ -178,6 +190,59 @@ public final class RuleLoader {
         final List<Reading> register = new ArrayList<>();
         final List<Reading> intervals = new ArrayList<>();
         final Map<String, List<Reading>> quantities = new LinkedHashMap<>();
+        final Map<LocalDateTime, BigDecimal> hourly = new LinkedHashMap<>();
+        final Map<LocalDate, BigDecimal> daily = new LinkedHashMap<>();
+    }
+
+    /**
+     * The device-sent hourly (2061) and daily (2031) EP_IMPORT {@code -Cou} totals of the DTU's points (DQ-20): hours
+     * starting in [from, to), days starting in [from's day, to) (D1: DataTime = the period's start). A daily record
+     * not stamped at midnight is not a day's total and is left out.
+     */
+    private void totals(
+            Connection c,
+            String mn,
+            Map<Integer, String> meters,
+            LocalDateTime from,
+            LocalDateTime to,
+            Map<String, Inputs> inputs)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select cn, data_time, cp::text from record where mn = ?"
+                + " and cn in ('2061', '2031') and data_time >= ? and data_time < ? order by data_time, cn")) {
+            ps.setString(1, mn);
+            ps.setObject(2, from.toLocalDate().atStartOfDay());
+            ps.setObject(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String cn = rs.getString(1);
+                    LocalDateTime t = rs.getObject(2, LocalDateTime.class);
+                    boolean hourly = cn.equals("2061");
+                    if ((hourly && t.isBefore(from))
+                            || (!hourly && !t.toLocalTime().equals(LocalTime.MIDNIGHT))) {
+                        continue;
+                    }
+                    cp(rs.getString(3)).forEach((key, value) -> {
+                        if (!key.endsWith("-Cou")) {
+                            return;
+                        }
+                        Optional<FactorCodes.Electric> e = codes.electric(key);
+                        if (e.isEmpty() || !e.get().quantity().equals("EP_IMPORT")) {
+                            return;
+                        }
+                        Inputs in = inputs.get(meters.get(e.get().meter()));
+                        BigDecimal v = decimal(value);
+                        if (in == null || v == null) {
+                            return;
+                        }
+                        if (hourly) {
+                            in.hourly.put(t, v);
+                        } else {
+                            in.daily.put(t.toLocalDate(), v);
+                        }
+                    });
+                }
+            }
+        }
     }
 
     private static void take(Row r, int i, String quantity, String suffix, String value, Series s, Inputs in) {

@@ -9,16 +9,28 @@ import java.util.Optional;
 /**
  * One archived metering point as the rules see it: what the archive says of it, its resolved thresholds (entered,
  * else derived from the reference power, ST-04), its samples and, for the day-level rules, its aggregation (hours
- * and days of the evaluated range, AGG-03…05), when the loader made one.
+ * and days of the evaluated range, AGG-03…05), when the loader made one, and the hourly and daily energy totals
+ * its device sent (2061/2031, DQ-20; none when it sent none).
  */
 public record PointData(
-        SiteArchive.Point point, Thresholds thresholds, Series series, Optional<PointAggregate> aggregate) {
+        SiteArchive.Point point,
+        Thresholds thresholds,
+        Series series,
+        Optional<PointAggregate> aggregate,
+        DeviceTotals deviceTotals) {
 
     public PointData {
         Objects.requireNonNull(point, "point");
         Objects.requireNonNull(thresholds, "thresholds");
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(aggregate, "aggregate");
+        Objects.requireNonNull(deviceTotals, "deviceTotals");
+    }
+
+    /** A point without device-sent totals. */
+    public PointData(
+            SiteArchive.Point point, Thresholds thresholds, Series series, Optional<PointAggregate> aggregate) {
+        this(point, thresholds, series, aggregate, DeviceTotals.none());
     }
 
     public String id() {

@@ -270,4 +270,50 @@ class RuleServiceIT {
                     assertThat(a.evidence()).containsEntry("records", 4);
                 });
     }
+
+    private void insert(String cn, LocalDateTime at, String cp) throws Exception {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "insert into record (mn, cn, data_time, cp, received_at)" + " values (?, ?, ?, ?::jsonb, ?)")) {
+            ps.setString(1, MN);
+            ps.setString(2, cn);
+            ps.setObject(3, at);
+            ps.setString(4, cp);
+            ps.setTimestamp(5, Timestamp.from(clock.instant()));
+            ps.executeUpdate();
+        }
+    }
+
+    @Test
+    void deviceSentHourlyTotalsAreComparedWithThePlatformsHourDq20() throws Exception {
+        // P1 at 40 kW with its register: E_H = 10.00 kWh, E_D = 240.00 kWh
+        for (int k = 0; k <= 96; k++) {
+            insert(
+                    "2011",
+                    DAY.plusMinutes(15L * k),
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "{\"g71302-Rtd\":\"%.1f\",\"g71802-Rtd\":\"%.2f\"}",
+                            40 + (k % 4) * 0.1,
+                            1000 + 2.5 * k));
+        }
+        insert("2061", DAY.plusHours(3), "{\"g71802-Cou\":\"10.50\"}"); // the device says 10.50
+        insert("2061", DAY.plusHours(4), "{\"g71802-Cou\":\"10.01\"}"); // within 2 steps
+        insert("2031", DAY, "{\"g71802-Cou\":\"240.00\"}");
+        at(DAY.plusDays(1).plusHours(1));
+        rules.rerun(DAY, DAY.plusDays(1), Optional.of("E1"));
+        assertThat(alarms())
+                .filteredOn(a -> a.ruleId().equals("DQ-20"))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.key()).isEqualTo("P1/deviceTotals");
+                    assertThat(a.subtype()).isEqualTo("deviceHourly");
+                    assertThat(a.start()).isEqualTo(DAY);
+                    assertThat(a.level()).isEqualTo(3);
+                    assertThat(a.evidence().get("hours").toString())
+                            .contains("2026-03-02T03:00")
+                            .doesNotContain("2026-03-02T04:00");
+                    assertThat(a.evidence()).doesNotContainKey("day");
+                });
+    }
 }

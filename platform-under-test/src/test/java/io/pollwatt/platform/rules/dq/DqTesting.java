@@ -75,7 +75,7 @@ final class DqTesting {
         Map<String, PointData> points = new LinkedHashMap<>();
         for (SiteArchive.Point p : a.points()) {
             PointData old = d.point(p.id());
-            points.put(p.id(), new PointData(p, old.thresholds(), old.series(), old.aggregate()));
+            points.put(p.id(), new PointData(p, old.thresholds(), old.series(), old.aggregate(), old.deviceTotals()));
         }
         return new EnterpriseData(a, d.grid(), points, d.stacks(), d.devices(), d.now());
     }

@@ -19,6 +19,7 @@ public final class DqDayRules {
                 new WrongCircuit(),
                 new TimeStamps(),
                 new RegisterIntervalMismatch(),
+                new DeviceTotalsMismatch(),
                 new NightStopping());
     }
 }

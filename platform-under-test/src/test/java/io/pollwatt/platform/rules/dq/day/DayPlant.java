@@ -6,6 +6,7 @@ import io.pollwatt.platform.aggregate.PointInput;
 import io.pollwatt.platform.aggregate.Reading;
 import io.pollwatt.platform.aggregate.Register;
 import io.pollwatt.platform.archive.SiteArchive;
+import io.pollwatt.platform.rules.DeviceTotals;
 import io.pollwatt.platform.rules.EnterpriseData;
 import io.pollwatt.platform.rules.Finding;
 import io.pollwatt.platform.rules.Grid;
@@ -55,6 +56,8 @@ final class DayPlant {
     private final List<SiteArchive.Association> associations = new ArrayList<>();
     private final List<SiteArchive.ControlPeriod> controls = new ArrayList<>();
     private final Map<String, List<Reading>> extraReadings = new HashMap<>();
+    private final Map<String, Map<LocalDateTime, BigDecimal>> deviceHourly = new HashMap<>();
+    private final Map<String, Map<LocalDate, BigDecimal>> deviceDaily = new HashMap<>();
     private LocalDateTime now;
     private boolean closing = true;
 
@@ -144,6 +147,18 @@ final class DayPlant {
     /** An additional raw P reading (as received, possibly off the grid or a duplicate). */
     DayPlant rawPower(String id, LocalDateTime t, String kw) {
         extraReadings.computeIfAbsent(id, k -> new ArrayList<>()).add(Reading.of(t, kw));
+        return this;
+    }
+
+    /** The device's own hourly total (2061 {@code -Cou}) of the hour starting at {@code hour}. */
+    DayPlant deviceHourly(String id, LocalDateTime hour, String kWh) {
+        deviceHourly.computeIfAbsent(id, k -> new HashMap<>()).put(hour, new BigDecimal(kWh));
+        return this;
+    }
+
+    /** The device's own daily total (2031 {@code -Cou}) of {@code day}. */
+    DayPlant deviceDaily(String id, LocalDate day, String kWh) {
+        deviceDaily.computeIfAbsent(id, k -> new HashMap<>()).put(day, new BigDecimal(kWh));
         return this;
     }
 
@@ -246,7 +261,9 @@ final class DayPlant {
                                     OptionalDouble.empty(),
                                     config.stateSettings()),
                             series,
-                            Optional.of(aggregate)));
+                            Optional.of(aggregate),
+                            new DeviceTotals(
+                                    deviceHourly.getOrDefault(id, Map.of()), deviceDaily.getOrDefault(id, Map.of()))));
         });
         return new EnterpriseData(archive, grid, data, Map.of(), List.of(), now);
     }

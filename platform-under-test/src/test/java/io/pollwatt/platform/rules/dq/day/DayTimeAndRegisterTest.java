@@ -9,7 +9,7 @@ import io.pollwatt.platform.rules.Finding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** DQ-18, DQ-20 and day close. */
+/** DQ-18, DQ-20 (register, intervals and the device's own totals) and day close. */
 class DayTimeAndRegisterTest {
 
     private static DayPlant plant() {
@@ -87,5 +87,76 @@ class DayTimeAndRegisterTest {
                 .extracting(Finding::ruleId)
                 .containsExactly("DQ-20");
         assertThat(plant().intervals("P1").run(new RegisterIntervalMismatch())).isEmpty();
+    }
+
+    @Test
+    void dq20DeviceHourlyTotalMoreThanTwoStepsFromThePlatformsHour() {
+        // 20 kW: E_H = 20.00 kWh; tolerance 2 × 0.01 kWh
+        assertThat(plant().deviceHourly("P1", dayStart(0).plusHours(3), "20.02").run(new DeviceTotalsMismatch()))
+                .isEmpty();
+        assertThat(plant().deviceHourly("P1", dayStart(0).plusHours(3), "19.98").run(new DeviceTotalsMismatch()))
+                .isEmpty();
+        List<Finding> f =
+                plant().deviceHourly("P1", dayStart(0).plusHours(3), "19.97").run(new DeviceTotalsMismatch());
+        assertThat(f).singleElement().satisfies(a -> {
+            assertThat(a.ruleId()).isEqualTo("DQ-20");
+            assertThat(a.key()).isEqualTo("P1/deviceTotals");
+            assertThat(a.subtype()).isEqualTo("deviceHourly");
+            assertThat(a.level()).isEqualTo(3);
+            assertThat(a.start()).isEqualTo(dayStart(0));
+            assertThat(a.end()).isEqualTo(dayStart(1));
+            assertThat(a.raisedAt()).isEqualTo(dayStart(1));
+            assertThat(a.evidence().get("hours").toString())
+                    .contains("2026-03-02T03:00")
+                    .contains("deviceKwh=19.97")
+                    .contains("platformKwh=20.00");
+            assertThat(a.evidence()).doesNotContainKey("day");
+        });
+    }
+
+    @Test
+    void dq20DeviceDailyTotalMoreThanTwoStepsFromThePlatformsDay() {
+        // E_D = 24 × 20.00 kWh
+        assertThat(plant().deviceDaily("P1", DayPlant.FIRST, "480.02").run(new DeviceTotalsMismatch()))
+                .isEmpty();
+        List<Finding> f = plant().deviceDaily("P1", DayPlant.FIRST, "480.03")
+                .deviceHourly("P1", dayStart(0).plusHours(5), "20.50")
+                .run(new DeviceTotalsMismatch());
+        assertThat(f).singleElement().satisfies(a -> {
+            assertThat(a.subtype()).isEqualTo("deviceDaily");
+            assertThat(a.level()).isEqualTo(3);
+            assertThat(a.evidence().get("day").toString())
+                    .contains("deviceKwh=480.03")
+                    .contains("platformKwh=480.00");
+            assertThat(a.evidence().get("hours").toString()).contains("2026-03-02T05:00");
+        });
+    }
+
+    @Test
+    void dq20NoDeviceTotalNoComparison() {
+        assertThat(plant().run(new DeviceTotalsMismatch())).isEmpty();
+        // a total for another hour is no total for this one
+        assertThat(plant().intervals("P1")
+                        .intervalExtra("P1", 5, "0.03")
+                        .deviceHourly("P1", dayStart(0).plusHours(4), "20.00")
+                        .run(new DeviceTotalsMismatch()))
+                .isEmpty();
+    }
+
+    @Test
+    void dq20DeviceTotalsAreNotComparedWithPartialEnergy() {
+        // the reading at 02:00 is missing: the hours 01:00 and 02:00 are partial
+        DayPlant gap = plant().power("P1", i -> i == 8 ? Double.NaN : 20)
+                .deviceHourly("P1", dayStart(0).plusHours(1), "30.00")
+                .deviceHourly("P1", dayStart(0).plusHours(2), "30.00");
+        assertThat(gap.run(new DeviceTotalsMismatch())).isEmpty();
+        assertThat(gap.deviceHourly("P1", dayStart(0).plusHours(3), "30.00").run(new DeviceTotalsMismatch()))
+                .extracting(Finding::subtype)
+                .containsExactly("deviceHourly");
+        // no 24:00 reading, declared offline: the day's energy is partial
+        DayPlant open = plant().withoutClosingReading()
+                .now(dayStart(1).plusHours(1))
+                .deviceDaily("P1", DayPlant.FIRST, "500.00");
+        assertThat(open.run(new DeviceTotalsMismatch())).isEmpty();
     }
 }
