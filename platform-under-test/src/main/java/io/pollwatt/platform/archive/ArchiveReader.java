@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,7 +79,9 @@ public final class ArchiveReader {
             "faults",
             "archive",
             "devices",
-            "templates");
+            "templates",
+            "capacityKva",
+            "maintenance");
     /** Top-level keys skipped unread: the twin's. */
     public static final List<String> TWIN_ONLY_SITE_KEYS = List.of("shifts", "faults", "templates");
 
@@ -86,10 +89,13 @@ public final class ArchiveReader {
             List.of("id", "name", "kind", "parent", "circuit", "meter", "load", "limits");
     static final List<String> CIRCUIT_KEYS = List.of("voltage", "wiring", "pt");
     static final List<String> METER_KEYS = List.of("id", "ct", "configuredCt", "accuracy", "registerMaxKwh");
-    static final List<String> LIMIT_KEYS = List.of("pOnKw", "pRefKw", "pHiKw", "rLow");
+    static final List<String> LIMIT_KEYS =
+            List.of("pOnKw", "pRefKw", "pHiKw", "rLow", "iMaxA", "uMinV", "uMaxV", "pfMin");
     static final List<String> GROUP_KEYS = List.of("id", "members", "required", "lead", "lag");
     static final List<String> ASSOCIATION_KEYS = List.of("production", "groups");
-    static final List<String> PERIOD_KEYS = List.of("kind", "start", "end", "duration", "limitRatio", "production");
+    static final List<String> PERIOD_KEYS =
+            List.of("kind", "start", "end", "duration", "limitRatio", "production", "allowedLines");
+    static final List<String> MAINTENANCE_KEYS = List.of("group", "start", "end", "duration", "approved", "reason");
     static final List<String> STACK_KEYS = List.of("id", "height", "production", "groups", "analyzer");
     static final List<String> ARCHIVE_KEYS = List.of("notArchived", "points", "unmetered");
     static final List<String> ARCHIVED_POINT_KEYS = List.of("id", "name", "kind", "ct", "pt", "wiring");
@@ -127,6 +133,8 @@ public final class ArchiveReader {
     private final List<OverrideDraft> overrides = new ArrayList<>();
     private final List<SiteArchive.Unmetered> unmetered = new ArrayList<>();
     private final List<DeviceDraft> devices = new ArrayList<>();
+    private final List<MaintenanceDraft> maintenance = new ArrayList<>();
+    private OptionalDouble capacityKva = OptionalDouble.empty();
     private boolean devicesGiven;
 
     private ArchiveReader(Errors errors) {
@@ -222,6 +230,7 @@ public final class ArchiveReader {
                 errors.add(s.at("zone"), Code.BAD_VALUE, "a time zone like Asia/Shanghai", zoneText);
             }
         }
+        capacityKva = s.positiveOptional("capacityKva", "a positive transformer or contracted capacity in kVA");
         for (Node n : s.seq("points", true, "a list of metering points")) {
             point(n);
         }
@@ -236,6 +245,9 @@ public final class ArchiveReader {
         }
         for (Node n : s.seq("stacks", false, "a list of stacks")) {
             stack(n);
+        }
+        for (Node n : s.seq("maintenance", false, "a list of maintenance declarations")) {
+            maintenance(n);
         }
         archive(s.get("archive"));
         devicesGiven = s.has("devices");
@@ -308,7 +320,26 @@ public final class ArchiveReader {
                             "a low-load ratio in (0, 1)",
                             l.get("rLow").shown());
                 }
-                d.limits = new SiteArchive.Limits(on, ref, hi, low);
+                OptionalDouble iMax = l.positiveOptional("iMaxA", "a positive phase current in A");
+                OptionalDouble uMin = l.positiveOptional("uMinV", "a positive phase voltage in V");
+                OptionalDouble uMax = l.positiveOptional("uMaxV", "a positive phase voltage in V");
+                OptionalDouble pfMin = l.positiveOptional("pfMin", "a power factor in (0, 1]");
+                if (pfMin.isPresent() && pfMin.getAsDouble() > 1) {
+                    errors.add(
+                            l.at("pfMin"),
+                            Code.OUT_OF_RANGE,
+                            "a power factor in (0, 1]",
+                            l.get("pfMin").shown());
+                }
+                if (uMin.isPresent() && uMax.isPresent() && !(uMin.getAsDouble() < uMax.getAsDouble())) {
+                    errors.add(
+                            l.at("uMinV"),
+                            Code.OUT_OF_RANGE,
+                            "a lower voltage limit below uMaxV "
+                                    + l.get("uMaxV").shown(),
+                            l.get("uMinV").shown());
+                }
+                d.limits = new SiteArchive.Limits(on, ref, hi, low, iMax, uMin, uMax, pfMin);
             }
         }
         points.add(d);
@@ -381,7 +412,45 @@ public final class ArchiveReader {
             }
         }
         d.production = p.refs("production", false, "production point ids (none: all)");
+        d.allowedLines = OptionalInt.empty();
+        if (p.has("allowedLines")) {
+            String expected = "a whole number ≥ 0 of production lines allowed to run (LIMIT only)";
+            Double n = p.number("allowedLines", false, null, expected);
+            if (n != null && (d.kind != ControlKind.LIMIT || n != Math.rint(n) || n < 0 || n > Integer.MAX_VALUE)) {
+                errors.add(
+                        p.at("allowedLines"),
+                        Code.BAD_VALUE,
+                        expected,
+                        p.get("allowedLines").shown());
+            } else if (n != null) {
+                d.allowedLines = OptionalInt.of(n.intValue());
+            }
+        }
         periods.add(d);
+    }
+
+    private void maintenance(Node node) {
+        Fields m = new Fields(node, "a maintenance declaration");
+        if (!m.ok()) {
+            return;
+        }
+        m.allow(MAINTENANCE_KEYS);
+        MaintenanceDraft d = new MaintenanceDraft();
+        d.group = m.ref("group", true, "a treatment group id, or the id of a TREAT point in no group");
+        d.start = m.dateTime("start", true, "the first local date-time, like 2026-03-01T08:00");
+        d.end = end(m, d.start);
+        d.approved = false;
+        if (m.has("approved")) {
+            ScalarNode a = m.scalar("approved", false, "true or false");
+            if (a != null && a.type() == Node.ScalarType.BOOLEAN) {
+                d.approved = Boolean.parseBoolean(a.text().trim());
+            } else if (a != null) {
+                errors.add(a.loc(), Code.BAD_VALUE, "true or false", a.text());
+            }
+        }
+        String reason = m.text("reason", false, "the declared reason");
+        d.reason = reason == null ? "" : reason;
+        maintenance.add(d);
     }
 
     private LocalDateTime end(Fields f, LocalDateTime start) {
@@ -622,6 +691,13 @@ public final class ArchiveReader {
             s.production.forEach(p -> known(p, pointIds, "a point id"));
             s.groups.forEach(g -> known(g, groupById.keySet(), "a group id"));
         }
+        Set<String> groupOrPoint = new LinkedHashSet<>(groupById.keySet());
+        groupOrPoint.addAll(pointIds);
+        for (MaintenanceDraft m : maintenance) {
+            if (m.group != null) {
+                known(m.group, groupOrPoint, "a group id or a point id");
+            }
+        }
         notArchived.forEach(r -> known(r, pointIds, "a point id"));
         Set<String> overridden = new HashSet<>();
         for (OverrideDraft o : overrides) {
@@ -761,7 +837,8 @@ public final class ArchiveReader {
         for (PeriodDraft c : periods) {
             List<String> production = archivedIds(c.production, left);
             if (c.production.isEmpty() || !production.isEmpty()) {
-                control.add(new SiteArchive.ControlPeriod(c.kind, c.start, c.end, c.limitRatio, production));
+                control.add(new SiteArchive.ControlPeriod(
+                        c.kind, c.start, c.end, c.limitRatio, production, c.allowedLines));
             }
         }
         List<SiteArchive.Stack> stackList = new ArrayList<>();
@@ -769,6 +846,14 @@ public final class ArchiveReader {
             List<String> stackGroups = new ArrayList<>();
             s.groups.stream().map(Ref::id).filter(kept::contains).forEach(stackGroups::add);
             stackList.add(new SiteArchive.Stack(s.id, s.height, archivedIds(s.production, left), stackGroups));
+        }
+        List<SiteArchive.Maintenance> declarations = new ArrayList<>();
+        for (MaintenanceDraft m : maintenance) {
+            if (kept.contains(m.group.id())
+                    || (!left.contains(m.group.id())
+                            && !groups.stream().anyMatch(g -> m.group.id().equals(g.id)))) {
+                declarations.add(new SiteArchive.Maintenance(m.group.id(), m.start, m.end, m.approved, m.reason));
+            }
         }
         List<SiteArchive.Dtu> dtus = new ArrayList<>();
         List<SiteArchive.Collector> collectors = new ArrayList<>();
@@ -817,7 +902,9 @@ public final class ArchiveReader {
                 stackList,
                 unmetered,
                 dtus,
-                collectors);
+                collectors,
+                capacityKva,
+                declarations);
     }
 
     private static List<String> archivedIds(List<Ref> refs, Set<String> left) {
@@ -929,6 +1016,15 @@ public final class ArchiveReader {
         LocalDateTime end;
         OptionalDouble limitRatio;
         List<Ref> production = List.of();
+        OptionalInt allowedLines = OptionalInt.empty();
+    }
+
+    private static final class MaintenanceDraft {
+        Ref group;
+        LocalDateTime start;
+        LocalDateTime end;
+        boolean approved;
+        String reason;
     }
 
     private static final class StackDraft {

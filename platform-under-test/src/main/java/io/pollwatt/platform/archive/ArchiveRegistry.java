@@ -148,16 +148,19 @@ public final class ArchiveRegistry {
         Timestamp now = Timestamp.from(clock.instant());
         update(
                 c,
-                "insert into enterprise (id, name, district, industry, zone, imported_at) values (?, ?, ?, ?, ?, ?)",
+                "insert into enterprise (id, name, district, industry, zone, imported_at, capacity_kva)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)",
                 a.id(),
                 a.name(),
                 a.district(),
                 a.industry(),
                 a.zone().getId(),
-                now);
+                now,
+                boxed(a.capacityKva()));
         try (PreparedStatement ps = c.prepareStatement("insert into point (enterprise_id, id, position, name, kind,"
                 + " parent_id, voltage_v, wiring, pt_primary, pt_secondary, meter_id, ct_primary, ct_secondary,"
-                + " p_on_kw, p_ref_kw, p_hi_kw, r_low) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " p_on_kw, p_ref_kw, p_hi_kw, r_low, i_max_a, u_min_v, u_max_v, pf_min)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 0;
             for (SiteArchive.Point p : a.points()) {
                 set(
@@ -178,7 +181,11 @@ public final class ArchiveRegistry {
                         boxed(p.limits().pOnKw()),
                         boxed(p.limits().pRefKw()),
                         boxed(p.limits().pHiKw()),
-                        boxed(p.limits().rLow()));
+                        boxed(p.limits().rLow()),
+                        boxed(p.limits().iMaxA()),
+                        boxed(p.limits().uMinV()),
+                        boxed(p.limits().uMaxV()),
+                        boxed(p.limits().pfMin()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -219,14 +226,15 @@ public final class ArchiveRegistry {
         for (SiteArchive.ControlPeriod period : a.controlPeriods()) {
             update(
                     c,
-                    "insert into control_period (enterprise_id, position, kind, start_time, end_time, limit_ratio)"
-                            + " values (?, ?, ?, ?, ?, ?)",
+                    "insert into control_period (enterprise_id, position, kind, start_time, end_time, limit_ratio,"
+                            + " allowed_lines) values (?, ?, ?, ?, ?, ?, ?)",
                     a.id(),
                     cp,
                     period.kind().name(),
                     period.start(),
                     period.end(),
-                    boxed(period.limitRatio()));
+                    boxed(period.limitRatio()),
+                    period.allowedLines().isPresent() ? period.allowedLines().getAsInt() : null);
             int i = 0;
             for (String point : period.production()) {
                 update(
@@ -239,6 +247,20 @@ public final class ArchiveRegistry {
                         point);
             }
             cp++;
+        }
+        int md = 0;
+        for (SiteArchive.Maintenance m : a.maintenance()) {
+            update(
+                    c,
+                    "insert into maintenance_declaration (enterprise_id, position, group_id, start_time, end_time,"
+                            + " approved, reason) values (?, ?, ?, ?, ?, ?, ?)",
+                    a.id(),
+                    md++,
+                    m.group(),
+                    m.start(),
+                    m.end(),
+                    m.approved(),
+                    m.reason());
         }
         int st = 0;
         for (SiteArchive.Stack stack : a.stacks()) {
@@ -369,14 +391,16 @@ public final class ArchiveRegistry {
 
     private Optional<SiteArchive> read(Connection c, String id) throws SQLException {
         String[] head;
-        try (PreparedStatement ps =
-                c.prepareStatement("select name, district, industry, zone from enterprise where id = ?")) {
+        OptionalDouble capacity;
+        try (PreparedStatement ps = c.prepareStatement(
+                "select name, district, industry, zone, capacity_kva from enterprise where id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 head = new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)};
+                capacity = optional(rs, 5);
             }
         }
         List<SiteArchive.Point> points = points(c, id);
@@ -411,8 +435,8 @@ public final class ArchiveRegistry {
                         + " order by position",
                 id);
         List<SiteArchive.ControlPeriod> periods = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select position, kind, start_time, end_time, limit_ratio"
-                + " from control_period where enterprise_id = ? order by position")) {
+        try (PreparedStatement ps = c.prepareStatement("select position, kind, start_time, end_time, limit_ratio,"
+                + " allowed_lines from control_period where enterprise_id = ? order by position")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -421,7 +445,23 @@ public final class ArchiveRegistry {
                             rs.getObject(3, java.time.LocalDateTime.class),
                             rs.getObject(4, java.time.LocalDateTime.class),
                             optional(rs, 5),
-                            periodPoints.getOrDefault(Integer.toString(rs.getInt(1)), List.of())));
+                            periodPoints.getOrDefault(Integer.toString(rs.getInt(1)), List.of()),
+                            optionalInt(rs, 6)));
+                }
+            }
+        }
+        List<SiteArchive.Maintenance> maintenance = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select group_id, start_time, end_time, approved, reason"
+                + " from maintenance_declaration where enterprise_id = ? order by position")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    maintenance.add(new SiteArchive.Maintenance(
+                            rs.getString(1),
+                            rs.getObject(2, java.time.LocalDateTime.class),
+                            rs.getObject(3, java.time.LocalDateTime.class),
+                            rs.getBoolean(4),
+                            rs.getString(5)));
                 }
             }
         }
@@ -494,7 +534,9 @@ public final class ArchiveRegistry {
                 stacks,
                 unmetered,
                 dtus,
-                collectors));
+                collectors,
+                capacity,
+                maintenance));
     }
 
     // ------------------------------------------------------------------------------------------------------ lookups
@@ -600,8 +642,8 @@ public final class ArchiveRegistry {
     private static List<SiteArchive.Point> points(Connection c, String enterpriseId) throws SQLException {
         List<SiteArchive.Point> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select id, name, kind, parent_id, voltage_v, wiring,"
-                + " pt_primary, pt_secondary, meter_id, ct_primary, ct_secondary, p_on_kw, p_ref_kw, p_hi_kw, r_low"
-                + " from point where enterprise_id = ? order by position")) {
+                + " pt_primary, pt_secondary, meter_id, ct_primary, ct_secondary, p_on_kw, p_ref_kw, p_hi_kw, r_low,"
+                + " i_max_a, u_min_v, u_max_v, pf_min from point where enterprise_id = ? order by position")) {
             ps.setString(1, enterpriseId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -619,7 +661,14 @@ public final class ArchiveRegistry {
                             rs.getString(9),
                             new Ratio(rs.getBigDecimal(10), rs.getBigDecimal(11)),
                             new SiteArchive.Limits(
-                                    optional(rs, 12), optional(rs, 13), optional(rs, 14), optional(rs, 15))));
+                                    optional(rs, 12),
+                                    optional(rs, 13),
+                                    optional(rs, 14),
+                                    optional(rs, 15),
+                                    optional(rs, 16),
+                                    optional(rs, 17),
+                                    optional(rs, 18),
+                                    optional(rs, 19))));
                 }
             }
         }
@@ -644,6 +693,11 @@ public final class ArchiveRegistry {
     private static OptionalDouble optional(ResultSet rs, int column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    private static java.util.OptionalInt optionalInt(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(v);
     }
 
     private static Double boxed(OptionalDouble v) {

@@ -25,6 +25,7 @@ public final class ArchiveWriter {
         out.append("district: ").append(q(a.district())).append('\n');
         out.append("industry: ").append(q(a.industry())).append('\n');
         out.append("zone: ").append(q(a.zone().getId())).append('\n');
+        a.capacityKva().ifPresent(c -> out.append("capacityKva: ").append(n(c)).append('\n'));
         out.append("points:").append(a.points().isEmpty() ? " []\n" : "\n");
         for (SiteArchive.Point p : a.points()) {
             List<String> f = new ArrayList<>();
@@ -43,6 +44,10 @@ public final class ArchiveWriter {
             limit(limits, "pRefKw", p.limits().pRefKw());
             limit(limits, "pHiKw", p.limits().pHiKw());
             limit(limits, "rLow", p.limits().rLow());
+            limit(limits, "iMaxA", p.limits().iMaxA());
+            limit(limits, "uMinV", p.limits().uMinV());
+            limit(limits, "uMaxV", p.limits().uMaxV());
+            limit(limits, "pfMin", p.limits().pfMin());
             if (!limits.isEmpty()) {
                 f.add("limits: " + flow(limits));
             }
@@ -76,7 +81,21 @@ public final class ArchiveWriter {
                 if (!c.production().isEmpty()) {
                     f.add("production: " + ids(c.production()));
                 }
+                c.allowedLines().ifPresent(k -> f.add("allowedLines: " + k));
                 out.append("  - ").append(flow(f)).append('\n');
+            }
+        }
+        if (!a.maintenance().isEmpty()) {
+            out.append("maintenance:\n");
+            for (SiteArchive.Maintenance m : a.maintenance()) {
+                out.append("  - ")
+                        .append(flow(List.of(
+                                "group: " + q(m.group()),
+                                "start: " + q(m.start().toString()),
+                                "end: " + q(m.end().toString()),
+                                "approved: " + m.approved(),
+                                "reason: " + q(m.reason()))))
+                        .append('\n');
             }
         }
         if (!a.stacks().isEmpty()) {

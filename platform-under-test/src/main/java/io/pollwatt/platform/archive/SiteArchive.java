@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * One enterprise's archive (备案) as the platform holds it: what {@link ArchiveReader} takes from a site file
@@ -27,6 +28,8 @@ import java.util.OptionalDouble;
  * @param unmetered facilities of the permit or EIA with no metering point
  * @param dtus the DTUs: MN, PW and which meter number is which point
  * @param collectors the data collectors: MN, PW and their stack
+ * @param capacityKva transformer or contracted capacity, kVA (DQ-14), if archived
+ * @param maintenance maintenance declarations (报备, OP-03), approved or not
  */
 public record SiteArchive(
         String id,
@@ -41,7 +44,42 @@ public record SiteArchive(
         List<Stack> stacks,
         List<Unmetered> unmetered,
         List<Dtu> dtus,
-        List<Collector> collectors) {
+        List<Collector> collectors,
+        OptionalDouble capacityKva,
+        List<Maintenance> maintenance) {
+
+    /** An archive without capacity and maintenance declarations. */
+    public SiteArchive(
+            String id,
+            String name,
+            String district,
+            String industry,
+            ZoneId zone,
+            List<Point> points,
+            List<Group> groups,
+            List<Association> associations,
+            List<ControlPeriod> controlPeriods,
+            List<Stack> stacks,
+            List<Unmetered> unmetered,
+            List<Dtu> dtus,
+            List<Collector> collectors) {
+        this(
+                id,
+                name,
+                district,
+                industry,
+                zone,
+                points,
+                groups,
+                associations,
+                controlPeriods,
+                stacks,
+                unmetered,
+                dtus,
+                collectors,
+                OptionalDouble.empty(),
+                List.of());
+    }
 
     public SiteArchive {
         Objects.requireNonNull(id, "id");
@@ -57,6 +95,31 @@ public record SiteArchive(
         unmetered = List.copyOf(unmetered);
         dtus = List.copyOf(dtus);
         collectors = List.copyOf(collectors);
+        Objects.requireNonNull(capacityKva, "capacityKva");
+        if (capacityKva.isPresent() && !(capacityKva.getAsDouble() > 0)) {
+            throw new IllegalArgumentException("capacity must be positive, got " + capacityKva.getAsDouble());
+        }
+        maintenance = List.copyOf(maintenance);
+    }
+
+    /** The same archive with that capacity and those maintenance declarations. */
+    public SiteArchive with(OptionalDouble capacity, List<Maintenance> declarations) {
+        return new SiteArchive(
+                id,
+                name,
+                district,
+                industry,
+                zone,
+                points,
+                groups,
+                associations,
+                controlPeriods,
+                stacks,
+                unmetered,
+                dtus,
+                collectors,
+                capacity,
+                declarations);
     }
 
     /** The archived point of that id. */
@@ -120,17 +183,51 @@ public record SiteArchive(
         }
     }
 
-    /** Judgement limits as archived (判定限值); empty: not entered. */
-    public record Limits(OptionalDouble pOnKw, OptionalDouble pRefKw, OptionalDouble pHiKw, OptionalDouble rLow) {
+    /**
+     * Judgement limits as archived (判定限值); empty: not entered. Besides the power thresholds, optional limits on
+     * other quantities for ALM-05: phase current {@code iMaxA} (A), phase voltage {@code uMinV}/{@code uMaxV} (V) and
+     * power factor {@code pfMin}.
+     */
+    public record Limits(
+            OptionalDouble pOnKw,
+            OptionalDouble pRefKw,
+            OptionalDouble pHiKw,
+            OptionalDouble rLow,
+            OptionalDouble iMaxA,
+            OptionalDouble uMinV,
+            OptionalDouble uMaxV,
+            OptionalDouble pfMin) {
         /** No limit entered. */
         public static final Limits NONE = new Limits(
                 OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+
+        /** Power thresholds only. */
+        public Limits(OptionalDouble pOnKw, OptionalDouble pRefKw, OptionalDouble pHiKw, OptionalDouble rLow) {
+            this(
+                    pOnKw,
+                    pRefKw,
+                    pHiKw,
+                    rLow,
+                    OptionalDouble.empty(),
+                    OptionalDouble.empty(),
+                    OptionalDouble.empty(),
+                    OptionalDouble.empty());
+        }
 
         public Limits {
             Objects.requireNonNull(pOnKw, "pOnKw");
             Objects.requireNonNull(pRefKw, "pRefKw");
             Objects.requireNonNull(pHiKw, "pHiKw");
             Objects.requireNonNull(rLow, "rLow");
+            Objects.requireNonNull(iMaxA, "iMaxA");
+            Objects.requireNonNull(uMinV, "uMinV");
+            Objects.requireNonNull(uMaxV, "uMaxV");
+            Objects.requireNonNull(pfMin, "pfMin");
+        }
+
+        /** The same limits with those for other quantities. */
+        public Limits withOther(OptionalDouble iMax, OptionalDouble uMin, OptionalDouble uMax, OptionalDouble pf) {
+            return new Limits(pOnKw, pRefKw, pHiKw, rLow, iMax, uMin, uMax, pf);
         }
     }
 
@@ -203,14 +300,30 @@ public record SiteArchive(
      * @param end first instant after it
      * @param limitRatio allowed share of baseline (LIMIT only)
      * @param production the production points concerned; empty: all
+     * @param allowedLines LIMIT "line mode": how many in-scope PROD points may run at once (ALM-07), if archived
      */
     public record ControlPeriod(
             ControlKind kind,
             LocalDateTime start,
             LocalDateTime end,
             OptionalDouble limitRatio,
-            List<String> production) {
+            List<String> production,
+            OptionalInt allowedLines) {
+        /** A period without line mode. */
+        public ControlPeriod(
+                ControlKind kind,
+                LocalDateTime start,
+                LocalDateTime end,
+                OptionalDouble limitRatio,
+                List<String> production) {
+            this(kind, start, end, limitRatio, production, OptionalInt.empty());
+        }
+
         public ControlPeriod {
+            Objects.requireNonNull(allowedLines, "allowedLines");
+            if (allowedLines.isPresent() && allowedLines.getAsInt() < 0) {
+                throw new IllegalArgumentException("allowed lines must be ≥ 0, got " + allowedLines.getAsInt());
+            }
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(start, "start");
             Objects.requireNonNull(end, "end");
@@ -219,6 +332,27 @@ public record SiteArchive(
             if (!end.isAfter(start)) {
                 throw new IllegalArgumentException("control period must end after " + start + ", got " + end);
             }
+        }
+    }
+
+    /**
+     * A maintenance declaration (报备, OP-03): treatment group {@code group} (a group id, or the id of a TREAT point in
+     * no group) is down for maintenance in [start, end), local time; only an approved one suppresses ALM-01…04.
+     */
+    public record Maintenance(String group, LocalDateTime start, LocalDateTime end, boolean approved, String reason) {
+        public Maintenance {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(end, "end");
+            Objects.requireNonNull(reason, "reason");
+            if (!end.isAfter(start)) {
+                throw new IllegalArgumentException("maintenance must end after " + start + ", got " + end);
+            }
+        }
+
+        /** Whether the local time {@code t} lies in [start, end). */
+        public boolean covers(LocalDateTime t) {
+            return !t.isBefore(start) && t.isBefore(end);
         }
     }
 

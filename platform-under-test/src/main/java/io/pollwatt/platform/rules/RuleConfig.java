@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The rules' configuration: every threshold, window and tolerance of the rulebook (domain-rules Appendix A) under its
@@ -127,6 +130,12 @@ public final class RuleConfig {
             try {
                 if (key.startsWith("alm.nightWindow")) {
                     LocalTime.parse(text);
+                } else if (key.equals("alm.holidays")) {
+                    try {
+                        holidays(text);
+                    } catch (DateTimeParseException ex) {
+                        errors.add(key + where + " must be comma-separated dates yyyy-mm-dd, got '" + text + "'");
+                    }
                 } else if (!(key.equals("voc.tvocLimit") && text.isEmpty())) {
                     double d = Double.parseDouble(text);
                     if (!Double.isFinite(d) || d < 0) {
@@ -159,6 +168,16 @@ public final class RuleConfig {
             errors.add(ex.getMessage() + (where.isEmpty() ? "" : " (" + where.substring(1) + ")"));
         }
         return errors;
+    }
+
+    private static Set<LocalDate> holidays(String text) {
+        Set<LocalDate> out = new TreeSet<>();
+        for (String d : text.split(",")) {
+            if (!d.isBlank()) {
+                out.add(LocalDate.parse(d.trim()));
+            }
+        }
+        return Collections.unmodifiableSet(out);
     }
 
     private static Map<String, String> loadDefaults() {
@@ -217,6 +236,11 @@ public final class RuleConfig {
         public OptionalDouble optional(String key) {
             String s = text(key);
             return s.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(s));
+        }
+
+        /** {@code alm.holidays}: the public holidays (ISO dates, comma-separated; empty: none). */
+        public Set<LocalDate> holidays() {
+            return RuleConfig.holidays(text("alm.holidays"));
         }
 
         /** A time of day ({@code hh:mm}). */

@@ -34,6 +34,12 @@ class ArchiveFormatDocTest {
                 assertThat(section).as("key %s", key).contains("`" + key + "`");
             }
         }
+        for (List<String> keys :
+                List.of(ArchiveReader.LIMIT_KEYS, ArchiveReader.PERIOD_KEYS, ArchiveReader.MAINTENANCE_KEYS)) {
+            for (String key : keys) {
+                assertThat(text).as("key %s", key).contains("`" + key + "`");
+            }
+        }
         for (String key : ArchiveReader.DEVICE_KEYS) {
             assertThat(text).as("device key %s", key).contains("| `" + key + "` |");
         }

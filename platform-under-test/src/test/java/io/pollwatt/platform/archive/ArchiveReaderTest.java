@@ -252,4 +252,72 @@ class ArchiveReaderTest {
                         tuple(18, Code.MISSING_KEY));
         assertThat(Optional.of(errors.get(1).expected())).get().asString().contains("limitRatio");
     }
+
+    static final String LIMITS = MINIMAL.replace(
+                    "limits: {pOnKw: 11, pRefKw: 55}",
+                    "limits: {pOnKw: 11, pRefKw: 55, iMaxA: 90, uMinV: 200, uMaxV: 240, pfMin: 0.8}")
+            + """
+            capacityKva: 630
+            controlPeriods:
+              - {kind: LIMIT, start: 2026-03-02T00:00, duration: 1d, limitRatio: 0.5, allowedLines: 1}
+            maintenance:
+              - {group: G1, start: 2026-03-03T08:00, end: 2026-03-03T12:00, approved: true, reason: 更换活性炭}
+              - {group: T1, start: 2026-03-04T08:00, duration: 2h, approved: false}
+            """;
+
+    @Test
+    void reads_capacity_other_limits_line_mode_and_maintenance() throws ArchiveFileException {
+        SiteArchive a = parse(LIMITS);
+
+        assertThat(a.capacityKva()).hasValue(630);
+        SiteArchive.Limits l = a.point("P1").orElseThrow().limits();
+        assertThat(l.iMaxA()).hasValue(90);
+        assertThat(l.uMinV()).hasValue(200);
+        assertThat(l.uMaxV()).hasValue(240);
+        assertThat(l.pfMin()).hasValue(0.8);
+        assertThat(a.point("M1").orElseThrow().limits()).isEqualTo(SiteArchive.Limits.NONE);
+        assertThat(a.controlPeriods().get(0).allowedLines()).hasValue(1);
+        assertThat(a.maintenance())
+                .containsExactly(
+                        new SiteArchive.Maintenance(
+                                "G1",
+                                LocalDateTime.parse("2026-03-03T08:00"),
+                                LocalDateTime.parse("2026-03-03T12:00"),
+                                true,
+                                "更换活性炭"),
+                        new SiteArchive.Maintenance(
+                                "T1",
+                                LocalDateTime.parse("2026-03-04T08:00"),
+                                LocalDateTime.parse("2026-03-04T10:00"),
+                                false,
+                                ""));
+        assertThat(parse(MINIMAL).capacityKva()).isEmpty();
+        assertThat(parse(MINIMAL).maintenance()).isEmpty();
+    }
+
+    @Test
+    void reports_bad_capacity_limits_lines_and_maintenance_at_their_place() {
+        List<ArchiveError> errors =
+                errors(MINIMAL.replace("limits: {pOnKw: 11, pRefKw: 55}", "limits: {pfMin: 1.2}") + """
+                capacityKva: -630
+                controlPeriods:
+                  - {kind: LIMIT, start: 2026-03-02T00:00, duration: 1d, limitRatio: 0.5, allowedLines: 1.5}
+                  - {kind: STOP, start: 2026-03-02T00:00, duration: 1d, allowedLines: 1}
+                maintenance:
+                  - {group: G9, start: 2026-03-03T08:00, end: 2026-03-03T12:00, approved: yes please}
+                  - {group: G1, start: 2026-03-03T08:00, end: 2026-03-03T07:00}
+                """);
+
+        assertThat(errors)
+                .extracting(ArchiveError::line, ArchiveError::column, ArchiveError::code)
+                .containsExactly(
+                        tuple(7, 73, Code.OUT_OF_RANGE), // pfMin: 1.2
+                        tuple(13, 14, Code.OUT_OF_RANGE), // capacityKva: -630
+                        tuple(15, 89, Code.BAD_VALUE), // allowedLines: 1.5
+                        tuple(16, 71, Code.BAD_VALUE), // allowedLines on STOP
+                        tuple(18, 13, Code.BAD_REFERENCE), // G9
+                        tuple(18, 75, Code.BAD_VALUE), // approved: yes please
+                        tuple(19, 47, Code.OUT_OF_RANGE)); // end before start
+        assertThat(errors.get(1).message()).startsWith("site.yaml:13:14: expected a positive transformer");
+    }
 }

@@ -93,6 +93,17 @@ class ArchiveRegistryIT {
     }
 
     @Test
+    void keeps_capacity_other_limits_line_mode_and_maintenance() throws Exception {
+        SiteArchive read = ArchiveReader.parse("limits.yaml", ArchiveReaderTest.LIMITS);
+
+        archive.importArchive(read);
+
+        assertThat(archive.archive(read.id())).hasValue(read);
+        assertThat(ArchiveReader.parse("export.yaml", archive.export(read.id()).orElseThrow()))
+                .isEqualTo(read);
+    }
+
+    @Test
     void registers_the_devices_for_ingest() throws Exception {
         SiteArchive hv = ArchiveReader.read(ReadySiteFiles.named("hv-main"));
 

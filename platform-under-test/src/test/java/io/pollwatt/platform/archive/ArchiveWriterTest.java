@@ -45,4 +45,18 @@ class ArchiveWriterTest {
         assertThat(back.name()).isEqualTo("yes \"quoted\" #1");
         assertThat(back.id()).isEqualTo("123");
     }
+
+    @Test
+    void an_export_keeps_capacity_other_limits_line_mode_and_maintenance() throws Exception {
+        SiteArchive a = ArchiveReader.parse("s.yaml", ArchiveReaderTest.LIMITS);
+
+        String yaml = ArchiveWriter.write(a);
+
+        assertThat(yaml)
+                .contains("capacityKva: 630")
+                .contains("iMaxA: 90, uMinV: 200, uMaxV: 240, pfMin: 0.8")
+                .contains("allowedLines: 1")
+                .contains("approved: false");
+        assertThat(ArchiveReader.parse("export.yaml", yaml)).isEqualTo(a);
+    }
 }

@@ -35,6 +35,8 @@ public final class EnterpriseFixture {
     private final List<SiteArchive.Stack> stackArchive = new ArrayList<>();
     private final List<DeviceFacts> devices = new ArrayList<>();
     private final Map<String, PointAggregate> aggregates = new LinkedHashMap<>();
+    private final List<SiteArchive.Maintenance> maintenance = new ArrayList<>();
+    private OptionalDouble capacityKva = OptionalDouble.empty();
     private LocalDateTime now;
 
     private EnterpriseFixture(LocalDateTime from, int samples) {
@@ -111,6 +113,18 @@ public final class EnterpriseFixture {
     /** Production {@code prod} needs group (or lone treatment point) {@code group}. */
     public EnterpriseFixture needs(String prod, String group) {
         associations.add(new SiteArchive.Association(prod, group));
+        return this;
+    }
+
+    /** The enterprise's transformer or contracted capacity, kVA (DQ-14). */
+    public EnterpriseFixture capacity(double kva) {
+        capacityKva = OptionalDouble.of(kva);
+        return this;
+    }
+
+    /** A maintenance declaration (OP-03) for {@code group} over grid samples [from, to). */
+    public EnterpriseFixture maintenance(String group, int from, int to, boolean approved) {
+        maintenance.add(new SiteArchive.Maintenance(group, grid.time(from), grid.time(to), approved, "test"));
         return this;
     }
 
@@ -234,7 +248,9 @@ public final class EnterpriseFixture {
                 stackArchive,
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                capacityKva,
+                maintenance);
     }
 
     /** The data, thresholds from the entered limits (derived from nothing where none were entered). */

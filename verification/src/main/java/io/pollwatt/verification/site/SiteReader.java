@@ -91,16 +91,28 @@ final class SiteReader {
             "faults",
             "archive",
             "devices",
-            "templates");
+            "templates",
+            "capacityKva",
+            "maintenance");
+    /**
+     * Archive-only keys the twin accepts and does not read (the platform's ArchiveReader checks them): the top-level
+     * {@code capacityKva} and {@code maintenance}, the limits on other quantities than P, a period's
+     * {@code allowedLines}. They describe the archive, not what the simulated plant does.
+     */
+    static final List<String> ARCHIVE_ONLY_KEYS =
+            List.of("capacityKva", "maintenance", "iMaxA", "uMinV", "uMaxV", "pfMin", "allowedLines");
+
     static final List<String> POINT_KEYS =
             List.of("id", "name", "kind", "parent", "circuit", "meter", "load", "limits");
     static final List<String> CIRCUIT_KEYS = List.of("voltage", "wiring", "pt");
     static final List<String> METER_KEYS = List.of("id", "ct", "configuredCt", "accuracy", "registerMaxKwh");
     static final List<String> LOAD_KEYS = List.of("shape", "ratedKw", "pf", "variation", "cycle", "duty", "idleKw");
-    static final List<String> LIMIT_KEYS = List.of("pOnKw", "pRefKw", "pHiKw", "rLow");
+    static final List<String> LIMIT_KEYS =
+            List.of("pOnKw", "pRefKw", "pHiKw", "rLow", "iMaxA", "uMinV", "uMaxV", "pfMin");
     static final List<String> GROUP_KEYS = List.of("id", "members", "required", "lead", "lag");
     static final List<String> ASSOCIATION_KEYS = List.of("production", "groups");
-    static final List<String> PERIOD_KEYS = List.of("kind", "start", "end", "duration", "limitRatio", "production");
+    static final List<String> PERIOD_KEYS =
+            List.of("kind", "start", "end", "duration", "limitRatio", "production", "allowedLines");
     static final List<String> STACK_KEYS = List.of("id", "height", "production", "groups", "analyzer");
     static final List<String> ANALYZER_KEYS =
             List.of("rawTvoc", "efficiency", "background", "velocity", "temperature", "pressure", "humidity");

@@ -420,6 +420,34 @@ class SiteFileTest {
     }
 
     @Test
+    void accepts_the_archive_only_keys_and_ignores_them() throws SiteFileException {
+        String plain = MINIMAL + """
+                controlPeriods:
+                  - {kind: LIMIT, start: 2026-03-02T00:00, duration: 1d, limitRatio: 0.5}
+                """;
+        String archiveOnly = MINIMAL.replace(
+                        "load: {shape: STEADY, ratedKw: 55}}",
+                        "load: {shape: STEADY, ratedKw: 55}, limits: {iMaxA: 90, uMinV: 200, uMaxV: 240, pfMin: 0.8}}")
+                + """
+                capacityKva: 630
+                controlPeriods:
+                  - {kind: LIMIT, start: 2026-03-02T00:00, duration: 1d, limitRatio: 0.5, allowedLines: 1}
+                maintenance:
+                  - {group: G1, start: 2026-03-03T08:00, end: 2026-03-03T12:00, approved: true, reason: 检修}
+                """;
+
+        SiteFile site = parse(archiveOnly);
+
+        assertThat(site.enterprise()).isEqualTo(parse(plain).enterprise());
+        assertThat(SiteReader.ARCHIVE_ONLY_KEYS)
+                .allSatisfy(k -> assertThat(SiteReader.SITE_KEYS.contains(k)
+                                || SiteReader.LIMIT_KEYS.contains(k)
+                                || SiteReader.PERIOD_KEYS.contains(k))
+                        .as(k)
+                        .isTrue());
+    }
+
+    @Test
     void the_enterprise_cross_check_message_is_mapped_to_the_entries_it_names() {
         List<SiteError> errors = SiteReader.enterpriseErrors(
                 "site.yaml",

@@ -1,5 +1,6 @@
 package io.pollwatt.platform.rules.alm;
 
+import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.rules.Episodes;
 import io.pollwatt.platform.rules.Evaluation;
 import io.pollwatt.platform.state.OperatingState;
@@ -9,7 +10,9 @@ import java.util.List;
 /**
  * The episodes of the association rules (关联分析, rulebook §4): for every production point p and every treatment
  * group g it needs, the runs of C(p, g, t) = p running ∧ g in the state the rule looks for (OFF: ALM-01…03; LOW:
- * ALM-04) ∧ both with data; an outage (ALM-11) makes the condition false (the alarms are suppressed). ALM-01…03
+ * ALM-04) ∧ both with data; an outage (ALM-11) and an approved maintenance declaration for g (报备, OP-03; the
+ * archive's {@code maintenance}, unapproved ones change nothing) make the condition false (the alarms are
+ * suppressed). ALM-01…03
  * episodes are classified by their shape, the first matching row of the rulebook's table winning.
  */
 final class AssociationEpisodes {
@@ -39,9 +42,10 @@ final class AssociationEpisodes {
             OperatingState[] ps = e.state(p);
             for (String g : e.required(p)) {
                 OperatingState[] gs = e.groupState(g);
+                boolean[] maintained = maintained(e, g);
                 byte[] cond = new byte[ps.length];
                 for (int i = 0; i < cond.length; i++) {
-                    if (outage[i]) {
+                    if (outage[i] || maintained[i]) {
                         cond[i] = Episodes.FALSE;
                     } else if (ps[i] == OperatingState.NO_DATA) {
                         cond[i] = Episodes.UNKNOWN;
@@ -58,6 +62,19 @@ final class AssociationEpisodes {
                 int known = e.known(involved);
                 for (Episodes.Episode ep : Episodes.of(cond, known)) {
                     out.add(new Classified(p, g, ep, shape(ep, ps, gs, known)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether group {@code g} is inside an approved maintenance window at each instant of the grid. */
+    static boolean[] maintained(Evaluation e, String g) {
+        boolean[] out = new boolean[e.grid().size()];
+        for (SiteArchive.Maintenance m : e.data().archive().maintenance()) {
+            if (m.approved() && m.group().equals(g)) {
+                for (int i = 0; i < out.length; i++) {
+                    out[i] |= m.covers(e.grid().time(i));
                 }
             }
         }

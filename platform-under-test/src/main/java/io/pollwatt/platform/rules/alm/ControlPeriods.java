@@ -48,7 +48,7 @@ final class ControlPeriods {
      * The baseline hours of a period (ALM-07, D5), as far as the grid holds them: whole hours in the
      * {@code alm.baselineDays} days before the period's start, none of whose samples lies in a control period or an
      * outage, in which some in-scope production point is running at {@code agg.minSamplesPerHour} samples or more.
-     * Public holidays are not excluded: the configuration has no holiday calendar.
+     * Hours on a public holiday of {@code alm.holidays} (the hour's start date) are excluded too.
      */
     static List<Integer> baselineHours(Evaluation e, SiteArchive.ControlPeriod c, List<PointData> scope) {
         Duration days = Duration.ofMinutes(Math.round(e.config().number("alm.baselineDays") * 24 * 60));
@@ -56,9 +56,11 @@ final class ControlPeriods {
         int until = e.grid().ceil(c.start());
         int n = Hours.perHour(e);
         int min = Hours.minSamples(e);
+        java.util.Set<java.time.LocalDate> holidays = e.config().holidays();
         List<Integer> out = new ArrayList<>();
         for (int h : Hours.starts(e, from, until, until)) {
-            boolean excluded = Hours.outage(e, h);
+            boolean excluded =
+                    Hours.outage(e, h) || holidays.contains(e.grid().time(h).toLocalDate());
             for (int i = h; i < h + n && !excluded; i++) {
                 excluded = e.inControlPeriod(i);
             }
@@ -111,6 +113,7 @@ final class ControlPeriods {
         m.put("start", c.start().toString());
         m.put("end", c.end().toString());
         c.limitRatio().ifPresent(r -> m.put("limitRatio", r));
+        c.allowedLines().ifPresent(k -> m.put("allowedLines", k));
         m.put("production", c.production());
         return m;
     }

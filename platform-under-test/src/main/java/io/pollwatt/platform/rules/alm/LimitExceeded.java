@@ -6,6 +6,8 @@ import io.pollwatt.platform.rules.Evaluation;
 import io.pollwatt.platform.rules.Findings;
 import io.pollwatt.platform.rules.PointData;
 import io.pollwatt.platform.rules.Rule;
+import io.pollwatt.platform.state.OperatingState;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,13 @@ import java.util.Map;
  *
  * <p>Baseline B: the mean hourly production power over the baseline hours ({@link ControlPeriods#baselineHours}) of
  * the {@code alm.baselineDays} before the period that the evaluated grid holds; without any such hour B is unknown and
- * the period is not evaluated. Not implemented: the MAIN − Σ TREAT fallback for incomplete PROD coverage, the holiday
- * exclusion (no calendar configured) and "line mode" (the archive has no allowed number of lines).
+ * the period is not evaluated. Public holidays ({@code alm.holidays}) are not baseline hours. Not implemented: the
+ * MAIN − Σ TREAT fallback for incomplete PROD coverage.
+ *
+ * <p>Line mode (subtype {@code lineMode}, key = enterprise/lineMode, level 1): when the period archives
+ * {@code allowedLines}, the number of running in-scope production points above it for at least
+ * {@code alm.stopPeriodMinMin} inside [start + {@code alm.controlGraceMin}, end); a sample is unknown when the points
+ * without data could decide it. Independent of the baseline and of {@code limitRatio}. An outage suppresses it.
  */
 public final class LimitExceeded implements Rule {
 
@@ -48,6 +55,62 @@ public final class LimitExceeded implements Rule {
             if (c.kind() == SiteArchive.ControlKind.LIMIT && c.limitRatio().isPresent()) {
                 period(e, c, out);
             }
+            if (c.kind() == SiteArchive.ControlKind.LIMIT && c.allowedLines().isPresent()) {
+                lines(e, c, out);
+            }
+        }
+    }
+
+    private void lines(Evaluation e, SiteArchive.ControlPeriod c, Findings out) {
+        List<PointData> scope = ControlPeriods.scope(e, c);
+        int allowed = c.allowedLines().getAsInt();
+        if (scope.size() <= allowed) {
+            return;
+        }
+        int from = ControlPeriods.from(e, c);
+        int to = ControlPeriods.to(e, c);
+        int min = e.config().samples("alm.stopPeriodMinMin");
+        boolean[] outage = e.outage();
+        List<String> ids = scope.stream().map(PointData::id).toList();
+        int[] running = new int[e.grid().size()];
+        byte[] cond = new byte[e.grid().size()];
+        for (int i = 0; i < cond.length; i++) {
+            if (i < from || i >= to || outage[i]) {
+                cond[i] = Episodes.FALSE;
+                continue;
+            }
+            int unknown = 0;
+            for (PointData p : scope) {
+                OperatingState s = e.state(p.id())[i];
+                if (s == OperatingState.NO_DATA) {
+                    unknown++;
+                } else if (s.running()) {
+                    running[i]++;
+                }
+            }
+            cond[i] = running[i] > allowed
+                    ? Episodes.TRUE
+                    : running[i] + unknown > allowed ? Episodes.UNKNOWN : Episodes.FALSE;
+        }
+        for (Episodes.Episode ep : Episodes.of(cond, e.known(ids))) {
+            int raised = ep.reached(min);
+            if (raised < 0) {
+                continue;
+            }
+            List<String> on = new ArrayList<>();
+            for (PointData p : scope) {
+                if (e.state(p.id())[ep.start()].running()) {
+                    on.add(p.id());
+                }
+            }
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("at", e.grid().time(ep.start()).toString());
+            ev.put("period", ControlPeriods.evidence(c));
+            ev.put("allowedLines", allowed);
+            ev.put("runningLines", running[ep.start()]);
+            ev.put("running", on);
+            ev.put("config", ControlPeriods.config(e, "alm.stopPeriodMinMin", "alm.controlGraceMin"));
+            out.add(e.finding(this, e.enterpriseId() + "/lineMode", "lineMode", on, ids, ep, raised, 1, ev));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.pollwatt.platform.rules.dq.day;
 
+import io.pollwatt.platform.aggregate.DayAggregate;
 import io.pollwatt.platform.rules.Evaluation;
 import io.pollwatt.platform.rules.Findings;
 import io.pollwatt.platform.rules.PointData;
@@ -19,8 +20,10 @@ import java.util.Map;
  * everything it feeds. A day that is not valid, or on which no sub-point ran (nothing to compare), breaks the run.
  * The finding stays open while the run reaches the last closed day.
  *
- * <p>Left out: the variant MAIN P_max,D > {@code dq.physicalCapFactor} × transformer capacity needs a capacity the
- * archive does not keep; the ratio-step variant is a per-sample rule of its own.
+ * <p>Capacity variant (subtype {@code aboveCapacity}, key {@code <MAIN>/aboveCapacity}): when the archive holds the
+ * enterprise's transformer or contracted capacity ({@code capacityKva}), a MAIN point's P_max,D above
+ * {@code dq.physicalCapFactor} × that capacity on a valid, closed day; consecutive such days make one finding, open
+ * while the run reaches the last closed day. The ratio-step variant is a per-sample rule of its own.
  */
 public final class SubMainRatio implements Rule {
 
@@ -41,6 +44,7 @@ public final class SubMainRatio implements Rule {
 
     @Override
     public void evaluate(Evaluation e, Findings out) {
+        aboveCapacity(e, out);
         List<PointData> mains = Days.mains(e);
         List<PointData> subs = Days.topLevelSubs(e);
         if (mains.isEmpty() || subs.isEmpty()) {
@@ -85,6 +89,50 @@ public final class SubMainRatio implements Rule {
                     Days.end(days.get(r.raised())),
                     r.open() ? null : Days.end(days.get(r.last())),
                     ev));
+        }
+    }
+
+    /** The capacity test: P_max,D of a MAIN point above {@code dq.physicalCapFactor} × the archived capacity. */
+    private void aboveCapacity(Evaluation e, Findings out) {
+        if (e.data().archive().capacityKva().isEmpty()) {
+            return;
+        }
+        double capacity = e.data().archive().capacityKva().getAsDouble();
+        double limit = e.config().number("dq.physicalCapFactor") * capacity;
+        List<LocalDate> days = Days.aggregatedDays(e);
+        for (PointData main : Days.mains(e)) {
+            int closed = 0;
+            while (closed < days.size() && Days.closed(e, main, Days.end(days.get(closed)))) {
+                closed++;
+            }
+            boolean[] above = new boolean[days.size()];
+            double[] pMax = new double[days.size()];
+            for (int k = 0; k < closed; k++) {
+                DayAggregate d = Days.day(main, days.get(k));
+                pMax[k] = d == null || !d.valid() ? Double.NaN : Days.pMax(d);
+                above[k] = pMax[k] > limit;
+            }
+            for (Days.Run r : Days.runs(above, closed, 1, (a, b) -> true)) {
+                Map<String, Object> ev = Days.evidence(e, "dq.physicalCapFactor");
+                ev.put("capacityKva", capacity);
+                ev.put("limitKw", limit);
+                Map<String, Object> maxima = new LinkedHashMap<>();
+                for (int k = r.first(); k <= r.last(); k++) {
+                    maxima.put(days.get(k).toString(), pMax[k]);
+                }
+                ev.put("pMaxKw", maxima);
+                out.add(Days.finding(
+                        this,
+                        e,
+                        main.id() + "/aboveCapacity",
+                        "aboveCapacity",
+                        List.of(main.id()),
+                        List.of(),
+                        Days.start(days.get(r.first())),
+                        Days.end(days.get(r.raised())),
+                        r.open() ? null : Days.end(days.get(r.last())),
+                        ev));
+            }
         }
     }
 

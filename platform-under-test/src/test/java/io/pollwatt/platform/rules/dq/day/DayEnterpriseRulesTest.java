@@ -3,6 +3,7 @@ package io.pollwatt.platform.rules.dq.day;
 import static io.pollwatt.platform.rules.dq.day.DayPlant.cfg;
 import static io.pollwatt.platform.rules.dq.day.DayPlant.dayStart;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.pollwatt.platform.archive.SiteArchive.PointKind;
 import io.pollwatt.platform.rules.Finding;
@@ -126,6 +127,36 @@ class DayEnterpriseRulesTest {
             at.addEnergy("P1", d * 96 + 5, "-0.01");
         }
         assertThat(at.run(new SubMainRatio())).extracting(Finding::ruleId).containsExactly("DQ-14");
+    }
+
+    @Test
+    void dq14MainMaximumJustAtAndJustAboveTheCapacityCap() {
+        // capacity 500 kVA, dq.physicalCapFactor 1.2: the cap is 600 kW; MAIN peaks on day 1 only
+        DayPlant at = DayPlant.days(3)
+                .capacity(500)
+                .point("M1", PointKind.MAIN, 10, 500, 2000, null)
+                .point("P1", PointKind.PROD, 10, 300)
+                .power("P1", i -> 300)
+                .power("M1", i -> i == 96 + 40 ? 600 : 400);
+        assertThat(at.run(new SubMainRatio())).isEmpty();
+        List<Finding> f = at.power("M1", i -> i == 96 + 40 ? 600.5 : 400).run(new SubMainRatio());
+        assertThat(f).singleElement().satisfies(a -> {
+            assertThat(a.ruleId()).isEqualTo("DQ-14");
+            assertThat(a.subtype()).isEqualTo("aboveCapacity");
+            assertThat(a.key()).isEqualTo("M1/aboveCapacity");
+            assertThat(a.points()).containsExactly("M1");
+            assertThat(a.start()).isEqualTo(DayPlant.dayStart(1));
+            assertThat(a.end()).isEqualTo(DayPlant.dayStart(2));
+            assertThat((Double) a.evidence().get("limitKw")).isCloseTo(600.0, within(1e-9));
+        });
+        // without an archived capacity there is nothing to compare with
+        assertThat(DayPlant.days(3)
+                        .point("M1", PointKind.MAIN, 10, 500, 2000, null)
+                        .point("P1", PointKind.PROD, 10, 300)
+                        .power("P1", i -> 300)
+                        .power("M1", i -> 900)
+                        .run(new SubMainRatio()))
+                .isEmpty();
     }
 
     @Test

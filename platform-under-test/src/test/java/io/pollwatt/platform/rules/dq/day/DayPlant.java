@@ -61,6 +61,8 @@ final class DayPlant {
     private LocalDateTime now;
     private boolean closing = true;
 
+    private OptionalDouble capacityKva = OptionalDouble.empty();
+
     private DayPlant(int days) {
         this.days = days;
         this.grid = new Grid(FIRST.atStartOfDay(), days * PER_DAY, Duration.ofMinutes(15));
@@ -183,6 +185,12 @@ final class DayPlant {
         return this;
     }
 
+    /** The enterprise's transformer or contracted capacity, kVA (DQ-14). */
+    DayPlant capacity(double kva) {
+        this.capacityKva = OptionalDouble.of(kva);
+        return this;
+    }
+
     DayPlant now(LocalDateTime t) {
         this.now = t;
         return this;
@@ -202,6 +210,8 @@ final class DayPlant {
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
+                capacityKva,
                 List.of());
         Map<String, PointData> data = new LinkedHashMap<>();
         Aggregator aggregator = new Aggregator(new AggregationSettings(
