@@ -27,7 +27,7 @@ Feature: 现场案例：平台应发现的数据问题
     Then 平台产生告警 "DQ-13"
     And 告警 "DQ-13" 与故障 "register-jump" 的时间窗重叠
 
-  @rule-ALM-01 @rule-ALM-02 @rule-ALM-03 @rule-ALM-04
+  @rule-ALM-01 @rule-ALM-02 @rule-ALM-03 @rule-ALM-04 @slow
   Scenario: 某纺织公司：正常运行一天不产生运行告警
     Given 企业 "textile" 的现场档案
     When 从 "2026-03-01T00:00" 起运行 1 天
