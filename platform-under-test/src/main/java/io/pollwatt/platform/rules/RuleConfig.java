@@ -217,6 +217,15 @@ public final class RuleConfig {
             return s;
         }
 
+        /** The given keys with their values, in order: what a finding's evidence says it was judged with. */
+        public Map<String, Object> subset(String... keys) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            for (String k : keys) {
+                m.put(k, text(k));
+            }
+            return m;
+        }
+
         /** The value of {@code key} as a number. */
         public double number(String key) {
             return Double.parseDouble(text(key));

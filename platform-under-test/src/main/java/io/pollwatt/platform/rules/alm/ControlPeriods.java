@@ -117,13 +117,4 @@ final class ControlPeriods {
         m.put("production", c.production());
         return m;
     }
-
-    /** The given configuration keys with their values. */
-    static Map<String, Object> config(Evaluation e, String... keys) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String k : keys) {
-            m.put(k, e.config().text(k));
-        }
-        return m;
-    }
 }

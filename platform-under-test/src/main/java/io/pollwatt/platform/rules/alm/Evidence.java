@@ -27,11 +27,7 @@ final class Evidence {
         }
         gm.put("members", members);
         m.put("group", gm);
-        Map<String, Object> thresholds = new LinkedHashMap<>();
-        for (String k : keys) {
-            thresholds.put(k, e.config().text(k));
-        }
-        m.put("config", thresholds);
+        m.put("config", e.config().subset(keys));
         return m;
     }
 

@@ -109,7 +109,7 @@ public final class LimitExceeded implements Rule {
             ev.put("allowedLines", allowed);
             ev.put("runningLines", running[ep.start()]);
             ev.put("running", on);
-            ev.put("config", ControlPeriods.config(e, "alm.stopPeriodMinMin", "alm.controlGraceMin"));
+            ev.put("config", e.config().subset("alm.stopPeriodMinMin", "alm.controlGraceMin"));
             out.add(e.finding(this, e.enterpriseId() + "/lineMode", "lineMode", on, ids, ep, raised, 1, ev));
         }
     }
@@ -155,8 +155,12 @@ public final class LimitExceeded implements Rule {
             ev.put("limitKw", limit);
             ev.put(
                     "config",
-                    ControlPeriods.config(
-                            e, "alm.limitTolerance", "alm.limitMinHours", "alm.baselineDays", "alm.controlGraceMin"));
+                    e.config()
+                            .subset(
+                                    "alm.limitTolerance",
+                                    "alm.limitMinHours",
+                                    "alm.baselineDays",
+                                    "alm.controlGraceMin"));
             out.add(e.finding(
                     this, e.enterpriseId(), "limit", ids, List.of(), Hours.samples(e, hours, ofHours), raised, ev));
         }

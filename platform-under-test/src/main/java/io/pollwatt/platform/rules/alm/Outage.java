@@ -62,7 +62,7 @@ public final class Outage implements Rule {
                 voltages.put(p.id(), v);
             }
             ev.put("main", voltages);
-            ev.put("config", ControlPeriods.config(e, "alm.outageVoltageRatio"));
+            ev.put("config", e.config().subset("alm.outageVoltageRatio"));
             out.add(e.finding(this, e.enterpriseId(), "outage", ids, List.of(), ep, ep.start(), ev));
         }
     }

@@ -76,7 +76,7 @@ public final class OverLimit implements Rule {
             ev.put("at", e.grid().time(ep.start()).toString());
             ev.put("point", Evidence.point(e, p.id(), ep.start()));
             ev.put("pHiKw", p.thresholds().pHi().getAsDouble());
-            ev.put("config", ControlPeriods.config(e, "alm.overLimitMinMin", "state.highRatio"));
+            ev.put("config", e.config().subset("alm.overLimitMinMin", "state.highRatio"));
             out.add(e.finding(this, p.id(), "pHigh", List.of(p.id()), List.of(), ep, raised, ev));
         }
     }
@@ -137,7 +137,7 @@ public final class OverLimit implements Rule {
                 values.put(q, s.has(q, ep.start()) ? s.value(q, ep.start()) : null);
             }
             ev.put("valuesAtStart", values);
-            ev.put("config", ControlPeriods.config(e, "alm.overLimitMinMin"));
+            ev.put("config", e.config().subset("alm.overLimitMinMin"));
             out.add(e.finding(this, p.id() + "/" + subtype, subtype, List.of(p.id()), List.of(), ep, raised, ev));
         }
     }

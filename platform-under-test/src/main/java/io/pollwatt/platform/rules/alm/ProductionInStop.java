@@ -99,7 +99,7 @@ public final class ProductionInStop implements Rule {
                 ev.put("at", e.grid().time(ep.start()).toString());
                 ev.put("period", ControlPeriods.evidence(c));
                 ev.put("production", Evidence.point(e, p.id(), ep.start()));
-                ev.put("config", ControlPeriods.config(e, "alm.stopPeriodMinMin", "alm.controlGraceMin"));
+                ev.put("config", e.config().subset("alm.stopPeriodMinMin", "alm.controlGraceMin"));
                 out.add(e.finding(this, p.id(), "production", List.of(p.id()), List.of(), ep, raised, 1, ev));
             }
         }
@@ -148,12 +148,12 @@ public final class ProductionInStop implements Rule {
             ev.put("limitKwh", limit);
             ev.put(
                     "config",
-                    ControlPeriods.config(
-                            e,
-                            "alm.stopResidualRatio",
-                            "alm.stopResidualHours",
-                            "alm.baselineDays",
-                            "alm.controlGraceMin"));
+                    e.config()
+                            .subset(
+                                    "alm.stopResidualRatio",
+                                    "alm.stopResidualHours",
+                                    "alm.baselineDays",
+                                    "alm.controlGraceMin"));
             out.add(e.finding(
                     this,
                     String.join("+", ids),

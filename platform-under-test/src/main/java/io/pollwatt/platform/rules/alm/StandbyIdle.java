@@ -63,7 +63,7 @@ public final class StandbyIdle implements Rule {
                     ev.put("at", e.grid().time(ep.start()).toString());
                     ev.put("group", g.id());
                     ev.put("member", Evidence.point(e, m, raised));
-                    ev.put("config", ControlPeriods.config(e, "alm.standbyIdleDays"));
+                    ev.put("config", e.config().subset("alm.standbyIdleDays"));
                     out.add(e.finding(this, m, "standbyIdle", List.of(m), g.members(), ep, raised, 3, ev));
                 }
             }

@@ -42,7 +42,7 @@ public final class BeyondRetention implements Rule {
             ev.put("records", late.size());
             ev.put("first", first.toString());
             ev.put("last", last.toString());
-            ev.put("config", Dq.config(e, "dtu.retentionDays"));
+            ev.put("config", e.config().subset("dtu.retentionDays"));
             out.add(new Finding(
                     id(),
                     version(),

@@ -87,17 +87,8 @@ final class Dq {
             double v = p.series().value(q, i);
             m.put(q, Double.isNaN(v) ? null : v);
         }
-        m.put("config", config(e, keys));
+        m.put("config", e.config().subset(keys));
         return m;
-    }
-
-    /** The listed configuration keys with their values, as the evidence keeps them. */
-    static Map<String, Object> config(Evaluation e, String... keys) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        for (String k : keys) {
-            c.put(k, e.config().text(k));
-        }
-        return c;
     }
 
     /** The first grid index at or after {@code t}, not clamped to the grid (for durations reaching past it). */

@@ -42,7 +42,7 @@ public final class GarbledTransmission implements Rule {
             ev.put("frames", d.frames());
             ev.put("rejected", d.rejected());
             ev.put("share", share);
-            ev.put("config", Dq.config(e, "dq.rejectRateMax"));
+            ev.put("config", e.config().subset("dq.rejectRateMax"));
             out.add(new Finding(
                     id(),
                     version(),

@@ -49,7 +49,7 @@ public final class NoFirstData implements Rule {
             ev.put("mn", d.mn());
             ev.put("networkedAt", d.networkedAt().toString());
             ev.put("now", now.toString());
-            ev.put("config", Dq.config(e, "dq.firstDataHours", "dq.firstDataEscalateHours"));
+            ev.put("config", e.config().subset("dq.firstDataHours", "dq.firstDataEscalateHours"));
             out.add(new Finding(
                     id(),
                     version(),
@@ -92,7 +92,7 @@ public final class NoFirstData implements Rule {
                 ev.put("point", pointId);
                 ev.put("networkedAt", d.networkedAt().toString());
                 ev.put("now", now.toString());
-                ev.put("config", Dq.config(e, "dq.firstDataHours", "dq.firstDataEscalateHours"));
+                ev.put("config", e.config().subset("dq.firstDataHours", "dq.firstDataEscalateHours"));
                 out.add(new Finding(
                         id(),
                         version(),

@@ -87,7 +87,7 @@ public final class Offline implements Rule {
         if (dtuLevel) {
             ev.put("causeHint", "possibleOutage");
         }
-        ev.put("config", Dq.config(e, "dq.offlineMin"));
+        ev.put("config", e.config().subset("dq.offlineMin"));
         return new Finding(
                 id(),
                 version(),

@@ -97,12 +97,12 @@ public final class RatioStep implements Rule {
                 ev.put("pfAfter", s.value("PF", i));
                 ev.put(
                         "config",
-                        Dq.config(
-                                e,
-                                "dq.ratioStepMinFactor",
-                                "dq.ratioStepTol",
-                                "dq.pfTol",
-                                "dq.ratioStepWindowSamples"));
+                        e.config()
+                                .subset(
+                                        "dq.ratioStepMinFactor",
+                                        "dq.ratioStepTol",
+                                        "dq.pfTol",
+                                        "dq.ratioStepWindowSamples"));
                 out.add(e.finding(
                         this,
                         Dq.key(p.id(), "ratioStep"),

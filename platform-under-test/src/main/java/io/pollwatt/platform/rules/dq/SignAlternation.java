@@ -76,12 +76,12 @@ public final class SignAlternation implements Rule {
                 ev.put("noiseA", noise);
                 ev.put(
                         "config",
-                        Dq.config(
-                                e,
-                                "dq.signFlipsPerDay",
-                                "dq.currentNoiseRatio",
-                                "dq.negPowerEpsMinKw",
-                                "dq.negPowerEpsRatedRatio"));
+                        e.config()
+                                .subset(
+                                        "dq.signFlipsPerDay",
+                                        "dq.currentNoiseRatio",
+                                        "dq.negPowerEpsMinKw",
+                                        "dq.negPowerEpsRatedRatio"));
                 out.add(e.finding(
                         this,
                         Dq.key(p.id(), "signAlternation"),

@@ -70,7 +70,7 @@ public final class SubOverMain implements Rule {
             ev.put("mainKw", main[r.start()]);
             ev.put("subKw", sub[r.start()]);
             ev.put("limitKw", (1 + tol) * main[r.start()] + abs);
-            ev.put("config", Dq.config(e, "dq.subOverMainTol", "dq.subOverMainAbsKw", "dq.minConsecutiveSamples"));
+            ev.put("config", e.config().subset("dq.subOverMainTol", "dq.subOverMainAbsKw", "dq.minConsecutiveSamples"));
             out.add(e.finding(
                     this, e.enterpriseId() + "/realtime", "realtime", mains, subs, r.episode(), r.raised(), ev));
         }

@@ -79,7 +79,7 @@ public final class WiringModeMismatch implements Rule {
                 ev.put("limitV", limit);
                 ev.put("samples", samples);
                 ev.put("wiring", p.point().wiring());
-                ev.put("config", Dq.config(e, "alm.outageVoltageRatio"));
+                ev.put("config", e.config().subset("alm.outageVoltageRatio"));
                 out.add(e.finding(
                         this,
                         Dq.key(p.id(), "wiringMode"),

@@ -74,7 +74,7 @@ public final class ConstantTvoc implements Rule {
                 ev.put("at", e.grid().time(ep.start()).toString());
                 ev.put("tvoc", first);
                 ev.put("production", Stacks.states(e, s.production(), ep.start()));
-                ev.put("config", Stacks.config(e, "dq.constantEps", "voc.constantMinMin"));
+                ev.put("config", e.config().subset("dq.constantEps", "voc.constantMinMin"));
                 out.add(e.finding(
                         this,
                         s.id(),

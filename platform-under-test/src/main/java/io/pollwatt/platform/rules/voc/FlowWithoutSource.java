@@ -67,7 +67,7 @@ public final class FlowWithoutSource implements Rule {
                 ev.put("at", e.grid().time(ep.start()).toString());
                 ev.put("velocity", Stacks.value(v, Stacks.VELOCITY, ep.start()));
                 ev.put("sources", Stacks.states(e, sources, ep.start()));
-                ev.put("config", Stacks.config(e, "voc.minVelocity", "voc.flowWithoutSourceMinMin"));
+                ev.put("config", e.config().subset("voc.minVelocity", "voc.flowWithoutSourceMinMin"));
                 out.add(e.finding(this, s.id(), "flowWithoutSource", List.of(s.id()), sources, ep, raised, ev));
             }
         }

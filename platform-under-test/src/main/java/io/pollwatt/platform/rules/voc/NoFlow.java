@@ -67,7 +67,7 @@ public final class NoFlow implements Rule {
                 Map<String, Object> gs = new LinkedHashMap<>();
                 s.groups().forEach(g -> gs.put(g, e.groupState(g)[ep.start()].name()));
                 ev.put("groups", gs);
-                ev.put("config", Stacks.config(e, "voc.minVelocity", "voc.noFlowMinMin"));
+                ev.put("config", e.config().subset("voc.minVelocity", "voc.noFlowMinMin"));
                 out.add(e.finding(this, s.id(), "noFlow", List.of(s.id()), s.groups(), ep, raised, ev));
             }
         }

@@ -60,7 +60,7 @@ public final class TvocOverLimit implements Rule {
                 ev.put("at", e.grid().time(first).toString());
                 ev.put("hourMeanTvoc", mean[h.start()]);
                 ev.put("tvocLimit", limit.getAsDouble());
-                ev.put("config", Stacks.config(e, "voc.tvocLimit"));
+                ev.put("config", e.config().subset("voc.tvocLimit"));
                 out.add(e.finding(this, s.id(), "tvoc", List.of(s.id()), List.of(), ep, first + perHour - 1, ev));
             }
         }

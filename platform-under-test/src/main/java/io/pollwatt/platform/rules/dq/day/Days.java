@@ -189,19 +189,10 @@ final class Days {
                 evidence);
     }
 
-    /** The configuration values a finding was judged with, for its evidence. */
-    static Map<String, Object> config(Evaluation e, String... keys) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String k : keys) {
-            m.put(k, e.config().text(k));
-        }
-        return m;
-    }
-
     /** Evidence map with {@code config} filled. */
     static Map<String, Object> evidence(Evaluation e, String... keys) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("config", config(e, keys));
+        m.put("config", e.config().subset(keys));
         return m;
     }
 
