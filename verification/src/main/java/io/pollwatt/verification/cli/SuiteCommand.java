@@ -1,5 +1,10 @@
 package io.pollwatt.verification.cli;
 
+import io.pollwatt.verification.scoring.RuleTally;
+import io.pollwatt.verification.scoring.ScoreBook;
+import io.pollwatt.verification.scoring.ScoreJson;
+import io.pollwatt.verification.steps.ScenarioWorld;
+import io.pollwatt.verification.testbed.ScenarioDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
@@ -69,6 +74,26 @@ final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--conformance-only", description = "run the protocol conformance check only, no scenario")
     private boolean conformanceOnly;
 
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "1",
+            description = "the run seed of every scenario (default: ${DEFAULT-VALUE}); one seed, one result")
+    private long seed;
+
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC-URL",
+            description = "run the scenarios on this PostgreSQL (a schema per scenario) instead of the embedded one")
+    private String db;
+
+    @Option(
+            names = "--db-user",
+            paramLabel = "USER",
+            defaultValue = "postgres",
+            description = "the user for --db (default: ${DEFAULT-VALUE}; no password: trust or .pgpass)")
+    private String dbUser;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -112,6 +137,9 @@ final class SuiteCommand implements Callable<Integer> {
             for (String failure : scenarios.failures()) {
                 out.print("FAIL scenario " + failure + "\n");
             }
+            for (RuleTally.Quality q : ScoreBook.tally().qualities()) {
+                out.print(quality(q) + "\n");
+            }
             out.print("scenarios: " + scenarios.passed() + " passed, " + scenarios.failed() + " failed, "
                     + scenarios.skipped() + " skipped (tags: " + tags + "); reports in " + reportDir.toAbsolutePath()
                     + "\n");
@@ -137,7 +165,13 @@ final class SuiteCommand implements Callable<Integer> {
         }
         String dir = reportDir.toAbsolutePath().toString();
         System.setProperty("cucumber.publish.quiet", "true");
+        System.setProperty(ScenarioWorld.SEED_PROPERTY, Long.toString(seed));
+        if (db != null) {
+            System.setProperty(ScenarioDatabase.URL_PROPERTY, db);
+            System.setProperty(ScenarioDatabase.USER_PROPERTY, dbUser);
+        }
         ScenarioTally.reset();
+        ScoreBook.clear();
         io.cucumber.core.cli.Main.run(
                 new String[] {
                     "--glue",
@@ -160,6 +194,27 @@ final class SuiteCommand implements Callable<Integer> {
                 ScenarioTally.passed(), ScenarioTally.failed(), ScenarioTally.skipped(), ScenarioTally.failures());
     }
 
+    /** One rule's line: {@code rule ALM-01: recall 3/3, precision 3/3, delay median 45 min, max 60 min}. */
+    static String quality(RuleTally.Quality q) {
+        StringBuilder b = new StringBuilder("rule ").append(q.rule()).append(": ");
+        b.append("recall ").append(q.detected()).append('/').append(q.expected());
+        b.append(", precision ")
+                .append(q.alarms() - q.falseAlarms())
+                .append('/')
+                .append(q.alarms());
+        if (q.forbidden() > 0) {
+            b.append(" (").append(q.forbidden()).append(" forbidden)");
+        }
+        if (q.medianDelay() != null) {
+            b.append(", delay median ")
+                    .append(q.medianDelay().toMinutes())
+                    .append(" min, max ")
+                    .append(q.maxDelay().toMinutes())
+                    .append(" min");
+        }
+        return b.toString();
+    }
+
     private void writeSummary(ConformanceSuite.Report report, Scenarios s, PrintWriter err) {
         com.fasterxml.jackson.databind.node.ObjectNode json = Json.MAPPER.createObjectNode();
         json.putObject("conformance").put("passed", report.passed()).put("failed", report.failed());
@@ -169,7 +224,22 @@ final class SuiteCommand implements Callable<Integer> {
                 .put("skipped", s.skipped())
                 .put("tags", tags);
         s.failures().forEach(sc.putArray("failures")::add);
+        com.fasterxml.jackson.databind.node.ArrayNode list = sc.putArray("list");
+        for (ScoreBook.Entry e : ScoreBook.entries()) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = list.addObject()
+                    .put("name", e.scenario())
+                    .put("uri", e.uri())
+                    .put("line", e.line())
+                    .put("status", e.status());
+            o.set("score", ScoreJson.scenario(e.score()));
+        }
+        json.set("rules", ScoreJson.rules(ScoreBook.tally().qualities()));
+        json.put("seed", seed);
+        // detection delays are counted from the fault's start to the judgement that raised the alarm
+        json.put("judgementMinutes", ScenarioWorld.JUDGEMENT.toMinutes());
+        json.put("database", db == null ? "embedded" : db);
         json.put("version", new Testbed.Version().getVersion()[0]);
+        json.put("java", System.getProperty("java.version"));
         try {
             Files.writeString(reportDir.resolve("summary.json"), Json.MAPPER.writeValueAsString(json) + "\n");
         } catch (IOException e) {

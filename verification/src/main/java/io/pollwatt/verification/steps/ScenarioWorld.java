@@ -11,6 +11,7 @@ import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.storage.Database;
 import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.site.Enterprise;
+import io.pollwatt.verification.scoring.StagedFault;
 import io.pollwatt.verification.site.ReadySites;
 import io.pollwatt.verification.site.SiteFile;
 import io.pollwatt.verification.site.SiteFileException;
@@ -39,14 +40,17 @@ import java.util.stream.Stream;
  */
 public final class ScenarioWorld {
 
-    /** The run seed of every scenario for now; the same scenario gives the same readings. */
-    static final long SEED = 1;
+    /** The system property that sets the run seed of every scenario ({@code testbed suite --seed S}). */
+    public static final String SEED_PROPERTY = "pollwatt.seed";
+
+    /** The run seed when none is set; the same scenario with the same seed gives the same readings. */
+    public static final long DEFAULT_SEED = 1;
 
     /**
      * How often the platform judges in a scenario: hourly rather than the platform's 15 minutes, because a judgement
      * costs about 0.1 s of wall time whatever it covers. Detection is at most an hour later; no rule's verdict changes.
      */
-    static final Duration JUDGEMENT = Duration.ofHours(1);
+    public static final Duration JUDGEMENT = Duration.ofHours(1);
 
     private final List<SiteFile> sites = new ArrayList<>();
     private final List<SiteArchive> archives = new ArrayList<>();
@@ -97,7 +101,7 @@ public final class ScenarioWorld {
                             zone,
                             from,
                             from.plus(length),
-                            SEED,
+                            seed(),
                             store,
                             JUDGEMENT),
                     group,
@@ -105,6 +109,19 @@ public final class ScenarioWorld {
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             delete(store);
+        }
+    }
+
+    /** The run seed: {@link #SEED_PROPERTY} when set, else {@link #DEFAULT_SEED}. */
+    public static long seed() {
+        String s = System.getProperty(SEED_PROPERTY);
+        if (s == null || s.isBlank()) {
+            return DEFAULT_SEED;
+        }
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(SEED_PROPERTY + " must be a whole number, got '" + s + "'", e);
         }
     }
 
@@ -116,6 +133,20 @@ public final class ScenarioWorld {
     /** Every fault the staged sites name. */
     List<Fault> faults() {
         return sites.stream().flatMap(s -> s.faults().stream()).toList();
+    }
+
+    /** Every fault the staged sites name, with its enterprise and zone: the ground truth a run is scored against. */
+    List<StagedFault> stagedFaults() {
+        List<StagedFault> out = new ArrayList<>();
+        for (SiteFile s : sites) {
+            s.faults().forEach(f -> out.add(new StagedFault(s.enterprise().id(), s.zone(), f)));
+        }
+        return out;
+    }
+
+    /** Whether the scenario's run happened (a scenario that failed before its When has nothing to score). */
+    boolean hasRun() {
+        return result != null;
     }
 
     /** Every alarm the platform stored in the run. */

@@ -4,6 +4,10 @@ import io.pollwatt.platform.storage.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,11 +22,36 @@ public final class ScenarioDatabase {
 
     private ScenarioDatabase() {}
 
+    /**
+     * The system property naming an external PostgreSQL (a JDBC URL) to run the scenarios on instead of the embedded
+     * one ({@code testbed suite --db URL}); {@link #USER_PROPERTY} names its user (default {@code postgres}).
+     */
+    public static final String URL_PROPERTY = "pollwatt.scenario.db";
+
+    public static final String USER_PROPERTY = "pollwatt.scenario.dbUser";
+
     /** A new, empty platform database in a schema of its own; close it when the scenario ends. */
     public static Database open() {
-        EmbeddedPostgres pg = Server.PG;
-        return Database.external(
-                pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "scenario_" + SCHEMAS.incrementAndGet());
+        String url = System.getProperty(URL_PROPERTY);
+        if (url == null || url.isBlank()) {
+            EmbeddedPostgres pg = Server.PG;
+            return Database.external(
+                    pg.getJdbcUrl("postgres", "postgres"),
+                    "postgres",
+                    "postgres",
+                    "scenario_" + SCHEMAS.incrementAndGet());
+        }
+        // a shared server keeps what earlier runs left: a schema named by this process, emptied before use
+        String user = System.getProperty(USER_PROPERTY, "postgres");
+        String schema = "scenario_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(url, user, "");
+                Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot prepare schema " + schema + " on " + url + ": " + e.getMessage(), e);
+        }
+        return Database.external(url, user, "", schema);
     }
 
     /** The server, started when first asked for (the holder idiom). */
