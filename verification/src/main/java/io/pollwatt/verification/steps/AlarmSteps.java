@@ -45,6 +45,34 @@ public final class AlarmSteps {
         }
     }
 
+    @Then("平台不产生告警 {string} 子类型 {string}")
+    public void not_raised_with_subtype(String rule, String subtype) {
+        List<Alarm> found =
+                of(rule).stream().filter(a -> subtype.equals(a.subtype())).toList();
+        if (!found.isEmpty()) {
+            throw new AssertionError("expected no " + rule + " alarm of subtype " + subtype
+                    + ", but the platform raised:\n" + describe(found));
+        }
+    }
+
+    /**
+     * Every alarm of the rule was raised and is closed for that reason ({@code recoveredByResend}, {@code ended},
+     * {@code retracted}, {@code merged}; docs/rules.md).
+     */
+    @Then("告警 {string} 均已关闭，原因 {string}")
+    public void all_closed_for(String rule, String reason) {
+        List<Alarm> found = of(rule);
+        if (found.isEmpty()) {
+            throw new AssertionError("expected " + rule + ", none raised; every alarm:\n" + describe(world.alarms()));
+        }
+        List<Alarm> other = found.stream()
+                .filter(a -> a.status() != Alarm.Status.CLOSED || !reason.equals(a.closingReason()))
+                .toList();
+        if (!other.isEmpty()) {
+            throw new AssertionError(rule + " alarm(s) not closed as " + reason + ":\n" + describe(other));
+        }
+    }
+
     /** A table of rules with 产生 (must be raised) or 不产生 (must not be). */
     @Then("平台的告警:")
     public void table(DataTable table) {

@@ -4,10 +4,13 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.pollwatt.emulator.fleet.DevicePlan;
+import io.pollwatt.platform.aggregate.AggregationSettings;
 import io.pollwatt.platform.alarms.Alarm;
 import io.pollwatt.platform.archive.ArchiveFileException;
 import io.pollwatt.platform.archive.ArchiveReader;
+import io.pollwatt.platform.archive.FactorCodes;
 import io.pollwatt.platform.archive.SiteArchive;
+import io.pollwatt.platform.series.PointSeries;
 import io.pollwatt.platform.storage.Database;
 import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.site.Enterprise;
@@ -16,6 +19,7 @@ import io.pollwatt.verification.site.ReadySites;
 import io.pollwatt.verification.site.SiteFile;
 import io.pollwatt.verification.site.SiteFileException;
 import io.pollwatt.verification.testbed.ScenarioDatabase;
+import io.pollwatt.verification.testbed.TwinTruth;
 import io.pollwatt.verification.testbed.VirtualRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,13 +36,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.picocontainer.Disposable;
 
 /**
  * The state of one scenario: the site files it stages, read both by the twin's reader and by the platform's archive
  * reader from the same text, and the result of its one run. cucumber-picocontainer makes one per scenario and hands it
  * to every step class.
  */
-public final class ScenarioWorld {
+public final class ScenarioWorld implements Disposable {
 
     /** The system property that sets the run seed of every scenario ({@code testbed suite --seed S}). */
     public static final String SEED_PROPERTY = "pollwatt.seed";
@@ -55,6 +60,11 @@ public final class ScenarioWorld {
     private final List<SiteFile> sites = new ArrayList<>();
     private final List<SiteArchive> archives = new ArrayList<>();
     private VirtualRun.Result result;
+    private Database db;
+    private Path store;
+    private Instant runStart;
+    private Instant runEnd;
+    private TwinTruth truth;
 
     /** Stages a ready site of scenario-specs ({@code sites/<name>.yaml}). */
     void addReadySite(String name) throws SiteFileException, ArchiveFileException {
@@ -88,9 +98,12 @@ public final class ScenarioWorld {
             faults.put(s.enterprise().id(), s.faults());
             plans.put(s.enterprise().id(), s.devices());
         }
-        Path store = Files.createTempDirectory("pollwatt-scenario");
+        store = Files.createTempDirectory("pollwatt-scenario");
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        try (Database db = ScenarioDatabase.open()) {
+        db = ScenarioDatabase.open(); // open until the scenario ends: Then steps read what the platform stored
+        runStart = from;
+        runEnd = from.plus(length);
+        try {
             result = VirtualRun.run(
                     db,
                     new VirtualRun.Setup(
@@ -108,8 +121,64 @@ public final class ScenarioWorld {
                     s -> {});
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-            delete(store);
         }
+    }
+
+    /** Closes the platform's database and removes the devices' stores when the scenario ends (picocontainer). */
+    @Override
+    public void dispose() {
+        if (db != null) {
+            db.close();
+            db = null;
+        }
+        if (store != null) {
+            delete(store);
+            store = null;
+        }
+    }
+
+    /** The platform's stored series of the run (its records and aggregates), while the scenario lasts. */
+    PointSeries series() {
+        result();
+        return new PointSeries(db.dataSource(), FactorCodes.pollwattDefault(), AggregationSettings.defaults());
+    }
+
+    /** The twins of the run sampled on the devices' 15-minute grid, computed when first asked for. */
+    TwinTruth truth() {
+        result();
+        if (truth == null) {
+            Map<String, List<Fault>> faults = new LinkedHashMap<>();
+            sites.forEach(s -> faults.put(s.enterprise().id(), s.faults()));
+            truth = TwinTruth.run(
+                    sites.stream().map(SiteFile::enterprise).toList(),
+                    faults,
+                    seed(),
+                    zone(),
+                    runStart,
+                    runEnd,
+                    Duration.ofMinutes(15));
+        }
+        return truth;
+    }
+
+    /** The staged sites, in order. */
+    List<SiteFile> sites() {
+        return List.copyOf(sites);
+    }
+
+    /** The archives the platform imported, in site order. */
+    List<SiteArchive> archives() {
+        return List.copyOf(archives);
+    }
+
+    Instant runStart() {
+        result();
+        return runStart;
+    }
+
+    Instant runEnd() {
+        result();
+        return runEnd;
     }
 
     /** The run seed: {@link #SEED_PROPERTY} when set, else {@link #DEFAULT_SEED}. */

@@ -1,0 +1,59 @@
+Feature: 上行中断后的补传
+  DTU 上行中断期间数据保存在本地，恢复后补传：平台不丢数据、不重复计数，日电量与不中断运行一致，离线告警以“补传恢复”关闭（domain-rules.md §5 DQ-06，§10 第 10 行；hj212-2017.md 补传）。
+
+  @matrix-10 @fault-uplink-outage @rule-DQ-06 @resend
+  Scenario: DTU 上行中断 6 小时后补传（§10 第 10 行）
+    Given 现场档案:
+      """
+      id: S0110
+      name: 场景测试企业
+      district: 临平区
+      industry: 纺织
+      shifts: ["08:00-20:00"]
+      points:
+        - {id: M1, name: 企业总进线, kind: MAIN, meter: {ct: 300/5}}
+        - {id: P1, name: 1#定型机, kind: PROD, meter: {ct: 150/5}, load: {shape: STEADY, ratedKw: 55}}
+        - {id: T1, name: 1#引风机, kind: TREAT, meter: {ct: 50/5}, load: {shape: STEADY, ratedKw: 15}}
+      groups:
+        - {id: G1, members: [T1]}
+      associations:
+        - {production: P1, groups: G1}
+      faults:
+        - {kind: uplink-outage, target: P1, start: 2026-03-01T09:00, duration: 6h}
+      """
+    When 从 "2026-02-28T00:00" 起运行 3 天
+    Then 平台产生告警 "DQ-06"
+    And 告警 "DQ-06" 均已关闭，原因 "recoveredByResend"
+    And 平台不产生告警 "DQ-05"
+    And 告警与真值相符
+    And 平台各点位每日数据完整
+    And 平台各点位日电量与不中断运行一致
+
+  @fault-uplink-outage @rule-DQ-06 @resend
+  Scenario: DTU 上行中断 72 小时后补传，数据不丢不重
+    Given 现场档案:
+      """
+      id: S0810
+      name: 场景测试企业
+      district: 临平区
+      industry: 纺织
+      shifts: ["08:00-20:00"]
+      points:
+        - {id: M1, name: 企业总进线, kind: MAIN, meter: {ct: 300/5}}
+        - {id: P1, name: 1#定型机, kind: PROD, meter: {ct: 150/5}, load: {shape: STEADY, ratedKw: 55}}
+        - {id: T1, name: 1#引风机, kind: TREAT, meter: {ct: 50/5}, load: {shape: STEADY, ratedKw: 15}}
+      groups:
+        - {id: G1, members: [T1]}
+      associations:
+        - {production: P1, groups: G1}
+      faults:
+        - {kind: uplink-outage, target: P1, start: 2026-03-01T09:00, duration: 72h}
+      """
+    When 从 "2026-02-28T00:00" 起运行 6 天
+    Then 平台产生告警 "DQ-06"
+    And 告警 "DQ-06" 均已关闭，原因 "recoveredByResend"
+    And 平台不产生告警 "DQ-05"
+    And 告警与真值相符
+    And 平台各点位每日数据完整
+    And 平台各点位日电量与不中断运行一致
+

@@ -1,0 +1,128 @@
+package io.pollwatt.verification.steps;
+
+import io.cucumber.java.en.Then;
+import io.pollwatt.platform.aggregate.DayAggregate;
+import io.pollwatt.platform.aggregate.PointAggregate;
+import io.pollwatt.platform.archive.SiteArchive;
+import io.pollwatt.platform.series.PointSeries;
+import io.pollwatt.twin.sim.PointSample;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the platform stored (Then), against what the twins measured: no record lost, and day energies equal to those
+ * of an uninterrupted run (the twins rebuilt from the run's seed deliver every reading, {@code TwinTruth}). Points
+ * that reach the platform through no archived meter are left out: they have no series.
+ */
+public final class DataSteps {
+
+    /** Energies are sent with two decimals; a day's difference of two rounded readings may be off by one unit. */
+    private static final BigDecimal ENERGY_TOLERANCE = new BigDecimal("0.011");
+
+    private final ScenarioWorld world;
+
+    public DataSteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    /** Every archived point has every record of every whole day of the run (completeness 100 %, AGG-06). */
+    @Then("平台各点位每日数据完整")
+    public void every_day_complete() throws SQLException {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Day d : days()) {
+            DayAggregate day = d.aggregate();
+            checked++;
+            if (day.records() != day.expected()) {
+                problems.add(d.enterprise() + "/" + d.point() + " " + day.day() + ": " + day.records() + " of "
+                        + day.expected() + " records");
+            }
+        }
+        if (checked == 0) {
+            throw new IllegalStateException(
+                    "no whole day of an archived point to check: run at least two days (the first one lacks its opening record)");
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("records missing on the platform:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /**
+     * Every archived point's day energy on the platform equals the difference of the twin's import register over
+     * that day (what an uninterrupted run delivers), for every whole day of the run whose closing reading arrived;
+     * and every day but the last has it.
+     */
+    @Then("平台各点位日电量与不中断运行一致")
+    public void day_energy_as_uninterrupted() throws SQLException {
+        List<String> problems = new ArrayList<>();
+        int compared = 0;
+        ZoneId zone = world.zone();
+        for (Day d : days()) {
+            DayAggregate day = d.aggregate();
+            Instant from = day.day().atStartOfDay(zone).toInstant();
+            Instant to = day.day().plusDays(1).atStartOfDay(zone).toInstant();
+            Optional<PointSample> a = world.truth().at(d.enterprise(), d.point(), from);
+            Optional<PointSample> b = world.truth().at(d.enterprise(), d.point(), to);
+            if (a.isEmpty() || b.isEmpty()) {
+                continue; // the twin run does not cover the day's both ends
+            }
+            if (!day.energy().complete()) {
+                if (to.isBefore(world.runEnd())) {
+                    problems.add(d.enterprise() + "/" + d.point() + " " + day.day() + ": day energy incomplete");
+                }
+                continue;
+            }
+            compared++;
+            BigDecimal expected =
+                    BigDecimal.valueOf(b.get().importKwh() - a.get().importKwh());
+            BigDecimal got = day.energy().published();
+            if (got.subtract(expected).abs().compareTo(ENERGY_TOLERANCE) > 0) {
+                problems.add(d.enterprise() + "/" + d.point() + " " + day.day() + ": platform " + got.toPlainString()
+                        + " kWh, uninterrupted run " + expected.setScale(2, java.math.RoundingMode.HALF_UP)
+                        + " kWh");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError(
+                    "day energies differ from an uninterrupted run:\n  " + String.join("\n  ", problems));
+        }
+        if (compared == 0) {
+            throw new IllegalStateException(
+                    "no day energy to compare: run at least two days from midnight (the first day lacks its opening record)");
+        }
+    }
+
+    /** One archived point's aggregate of one whole day of the run. */
+    private record Day(String enterprise, String point, DayAggregate aggregate) {}
+
+    private List<Day> days() throws SQLException {
+        ZoneId zone = world.zone();
+        // the devices' first record is a grid interval after the run's start, so even a run starting at midnight
+        // lacks its first day's opening record: whole days are those after the run's first day
+        LocalDate first = world.runStart().atZone(zone).toLocalDate().plusDays(1);
+        LocalDate last = world.runEnd().atZone(zone).toLocalDate().minusDays(1);
+        List<Day> out = new ArrayList<>();
+        if (last.isBefore(first)) {
+            return out;
+        }
+        PointSeries series = world.series();
+        for (SiteArchive a : world.archives()) {
+            for (SiteArchive.Point p : a.points()) {
+                Optional<PointAggregate> agg = series.aggregate(a.id(), p.id(), first, last);
+                if (agg.isEmpty()) {
+                    continue;
+                }
+                for (DayAggregate day : agg.get().days()) {
+                    out.add(new Day(a.id(), p.id(), day));
+                }
+            }
+        }
+        return out;
+    }
+}
