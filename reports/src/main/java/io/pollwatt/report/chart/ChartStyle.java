@@ -13,6 +13,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.renderer.AbstractRenderer;
 
 /** Fonts, colours and the time axis every chart shares, so the charts of one report read alike. */
 final class ChartStyle {
@@ -42,6 +43,15 @@ final class ChartStyle {
         theme.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         theme.apply(chart);
         return chart;
+    }
+
+    /**
+     * The theme clears series paints and strokes of renderers that auto-populate them; the charts give their series
+     * meaningful colours (truth brown, alarms red), so they keep their own.
+     */
+    static void keepOwnPaints(AbstractRenderer renderer) {
+        renderer.setAutoPopulateSeriesPaint(false);
+        renderer.setAutoPopulateSeriesStroke(false);
     }
 
     static Font small() {

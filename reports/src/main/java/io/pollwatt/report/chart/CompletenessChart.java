@@ -71,6 +71,7 @@ public final class CompletenessChart {
         y.setGridBandsVisible(false);
         x.setRange(-0.5, Math.max(days.size(), 1) - 0.5);
         y.setRange(-0.5, Math.max(points.size(), 1) - 0.5);
+        y.setInverted(true); // the first point on top, as in the tables beside it
         plot.setDataset(dataset);
         plot.setDomainAxis(x);
         plot.setRangeAxis(y);

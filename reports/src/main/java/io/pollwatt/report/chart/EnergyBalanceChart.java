@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.CategoryTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -52,6 +53,8 @@ public final class EnergyBalanceChart {
         subMeters.forEach(subMeter -> groups.mapKeyToGroup(subMeter, "分表"));
 
         GroupedStackedBarRenderer renderer = new GroupedStackedBarRenderer();
+
+        ChartStyle.keepOwnPaints(renderer);
         renderer.setSeriesToGroupMap(groups);
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
@@ -62,6 +65,16 @@ public final class EnergyBalanceChart {
             renderer.setSeriesPaint(i + 1, SUB_METER_PAINTS[i % SUB_METER_PAINTS.length]);
         }
         CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis("日期"), new NumberAxis("电量 (kWh)"), renderer);
+        for (EnergyDay day : days) {
+            if (day.subMeterTotalKwh() > day.mainKwh()) {
+                // DQ-11 compares daily totals: mark the day so nobody has to compare bar heights by eye
+                CategoryTextAnnotation mark =
+                        new CategoryTextAnnotation("Σ分表 > 总表", DAY.format(day.date()), day.subMeterTotalKwh() * 1.04);
+                mark.setFont(ChartStyle.small());
+                mark.setPaint(ChartStyle.LIMIT);
+                plot.addAnnotation(mark);
+            }
+        }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         List<String> labels = new ArrayList<>(rows);
         labels.add(title);

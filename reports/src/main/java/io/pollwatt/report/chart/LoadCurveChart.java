@@ -115,12 +115,17 @@ public final class LoadCurveChart {
         plot.mapDatasetToRangeAxis(0, 0);
         plot.mapDatasetToRangeAxis(1, 1);
         plot.setRenderer(0, line(ChartStyle.POWER, 2.0f));
-        plot.setRenderer(1, line(ChartStyle.CURRENT, 1.2f));
+        XYLineAndShapeRenderer currentLine = line(ChartStyle.CURRENT, 1.2f);
+        // dashed, so P shows through where I follows it closely (a resistive or steady load)
+        currentLine.setSeriesStroke(
+                0, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+        plot.setRenderer(1, currentLine);
         return plot;
     }
 
     private static XYLineAndShapeRenderer line(Color colour, float width) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        ChartStyle.keepOwnPaints(renderer);
         renderer.setSeriesPaint(0, colour);
         renderer.setSeriesStroke(0, new BasicStroke(width));
         return renderer;
@@ -151,6 +156,7 @@ public final class LoadCurveChart {
         windows.addSeries(raised);
         windows.addSeries(truth);
         XYBarRenderer renderer = new XYBarRenderer();
+        ChartStyle.keepOwnPaints(renderer);
         renderer.setUseYInterval(true);
         renderer.setShadowVisible(false);
         renderer.setBarPainter(new StandardXYBarPainter());

@@ -38,6 +38,7 @@ public final class RuleQualityCharts {
         dataset.addSeries(precision);
         dataset.addSeries(recall);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        ChartStyle.keepOwnPaints(renderer);
         renderer.setSeriesPaint(0, new Color(0x1f, 0x5f, 0xbf));
         renderer.setSeriesPaint(1, new Color(0xe6, 0x51, 0x00));
         renderer.setSeriesStroke(0, new BasicStroke(2f));
@@ -69,6 +70,7 @@ public final class RuleQualityCharts {
         HistogramDataset dataset = new HistogramDataset();
         dataset.addSeries("告警数", minutes, bins, 0, (double) bins * width);
         XYBarRenderer renderer = new XYBarRenderer(0.05);
+        ChartStyle.keepOwnPaints(renderer);
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
         renderer.setSeriesPaint(0, new Color(0x00, 0x89, 0x7b));
@@ -76,6 +78,11 @@ public final class RuleQualityCharts {
         x.setAutoRangeIncludesZero(true);
         NumberAxis y = new NumberAxis("告警数");
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        double tallest = 0;
+        for (int i = 0; i < dataset.getItemCount(0); i++) {
+            tallest = Math.max(tallest, dataset.getYValue(0, i));
+        }
+        y.setRange(0, tallest + 0.5); // room above the tallest bar; the auto range puts it on the frame
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         return ChartStyle.themed(chart, title);

@@ -37,6 +37,7 @@ public final class TvocChart {
             series.add(sample.time().toEpochMilli(), sample.tvocMgPerM3());
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        ChartStyle.keepOwnPaints(renderer);
         renderer.setSeriesPaint(0, new Color(0x5d, 0x40, 0x37));
         renderer.setSeriesStroke(0, new BasicStroke(2f));
         NumberAxis y = new NumberAxis("TVOC (mg/m³)");

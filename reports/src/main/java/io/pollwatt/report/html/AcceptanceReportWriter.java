@@ -132,16 +132,20 @@ public final class AcceptanceReportWriter {
         page.append("</table>\n");
     }
 
+    private static String nowrap(String text) {
+        return "<td class=\"nowrap\">" + Html.text(text) + "</td>";
+    }
+
     private static void checks(StringBuilder page, AcceptanceReport report) {
-        page.append("<h2>验收项</h2>\n<table>\n<tr><th>编号</th><th>检查内容</th><th>实测</th><th>判定标准</th>"
-                + "<th>结论</th><th>说明</th></tr>\n");
+        page.append("<h2>验收项</h2>\n<table>\n<tr><th class=\"nowrap\">编号</th><th>检查内容</th><th>实测</th>"
+                + "<th>判定标准</th><th class=\"nowrap\">结论</th><th>说明</th></tr>\n");
         for (AcceptanceCheck check : report.checks()) {
             page.append(check.passed() ? "<tr>" : "<tr class=\"bad\">")
-                    .append(HtmlReport.cell(check.acId()))
+                    .append(nowrap(check.acId()))
                     .append(HtmlReport.cell(check.what()))
                     .append(HtmlReport.cell(check.measured()))
                     .append(HtmlReport.cell(check.limit()))
-                    .append(HtmlReport.cell(check.passed() ? "通过" : "不通过"))
+                    .append(nowrap(check.passed() ? "通过" : "不通过"))
                     .append(HtmlReport.cell(check.reason()))
                     .append("</tr>\n");
         }

@@ -7,6 +7,7 @@ import org.jfree.chart.JFreeChart;
 /** Writes charts into a report folder's {@code charts/} as PNG and SVG and gives the page its figure markup. */
 final class ChartSet {
     static final String FOLDER = "charts";
+    static final int NARROW_MAX_WIDTH = 700;
 
     private final Path dir;
     private final boolean svg;
@@ -21,7 +22,8 @@ final class ChartSet {
         String png = FOLDER + "/" + name + ".png";
         ChartFiles.png(chart, dir.resolve(png), width, height);
         String alt = Html.text(chart.getTitle().getText());
-        StringBuilder out = new StringBuilder("<figure>");
+        // small charts (rule quality) sit side by side; time-axis charts take the page's width
+        StringBuilder out = new StringBuilder(width <= NARROW_MAX_WIDTH ? "<figure class=\"narrow\">" : "<figure>");
         if (svg) {
             String svgFile = FOLDER + "/" + name + ".svg";
             ChartFiles.svg(chart, dir.resolve(svgFile), width, height);

@@ -268,12 +268,12 @@ public final class HtmlReport {
         }
         for (int i = 0; i < report.sweeps().size(); i++) {
             ThresholdSweep sweep = report.sweeps().get(i);
-            page.append(charts.figure(Charts.thresholdSweep(sweep), "sweep-%02d".formatted(i + 1), 640, 380));
+            page.append(charts.figure(Charts.thresholdSweep(sweep), "sweep-%02d".formatted(i + 1), 560, 340));
         }
         for (int i = 0; i < report.rules().size(); i++) {
             RuleQuality rule = report.rules().get(i);
             if (!rule.detectionDelays().isEmpty()) {
-                page.append(charts.figure(Charts.detectionDelays(rule), "delay-%02d".formatted(i + 1), 640, 380));
+                page.append(charts.figure(Charts.detectionDelays(rule), "delay-%02d".formatted(i + 1), 560, 340));
             }
         }
     }

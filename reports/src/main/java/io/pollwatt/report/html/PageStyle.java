@@ -23,10 +23,14 @@ final class PageStyle {
             th, td { border: 1px solid #bdbdbd; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
             th { background: #eceff1; }
             td.num { text-align: right; }
+            td.nowrap, th.nowrap { white-space: nowrap; }
             tr.bad td { background: #ffebee; }
             pre { background: #f5f5f5; padding: 0.6em; white-space: pre-wrap; word-wrap: break-word; font-size: 0.85em; }
             pre.error { background: #ffebee; }
-            figure { display: block; margin: 0.6em 0; }
+            figure { display: block; margin: 0.6em 0; page-break-inside: avoid; }
+            figure.narrow { display: inline-block; margin-right: 0.8em; vertical-align: top; }
+            h2, h3 { page-break-after: avoid; }
+            tr { page-break-inside: avoid; }
             img { max-width: 100%; border: 1px solid #e0e0e0; }
             .meta { color: #616161; }
             .sign { margin-top: 2em; }

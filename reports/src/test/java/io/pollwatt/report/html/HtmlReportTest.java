@@ -86,7 +86,8 @@ class HtmlReportTest {
         Images.assertDrawn(dir.resolve("charts/s01-load-01.png"), 1100, 460);
         Images.assertDrawn(dir.resolve("charts/s01-energy.png"), 900, 400);
         Images.assertDrawn(dir.resolve("charts/s01-completeness.png"), 900, 256);
-        Images.assertDrawn(dir.resolve("charts/sweep-01.png"), 640, 380);
+        Images.assertDrawn(dir.resolve("charts/sweep-01.png"), 560, 340);
+        Images.assertDrawn(dir.resolve("charts/delay-01.png"), 560, 340);
         try (Stream<Path> files = Files.list(dir.resolve("charts"))) {
             List<String> names =
                     files.map(p -> p.getFileName().toString()).sorted().toList();
