@@ -68,8 +68,8 @@ public final class EnergyBalanceChart {
         for (EnergyDay day : days) {
             if (day.subMeterTotalKwh() > day.mainKwh()) {
                 // DQ-11 compares daily totals: mark the day so nobody has to compare bar heights by eye
-                CategoryTextAnnotation mark =
-                        new CategoryTextAnnotation("Σ分表 > 总表", DAY.format(day.date()), day.subMeterTotalKwh() * 1.04);
+                CategoryTextAnnotation mark = new CategoryTextAnnotation(
+                        "Σ分表 > 总表 (DQ-11)", DAY.format(day.date()), day.subMeterTotalKwh() * 1.04);
                 mark.setFont(ChartStyle.small());
                 mark.setPaint(ChartStyle.LIMIT);
                 plot.addAnnotation(mark);

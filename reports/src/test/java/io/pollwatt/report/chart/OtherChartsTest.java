@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.CategoryTextAnnotation;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
@@ -39,6 +40,11 @@ class OtherChartsTest {
         assertThat(dataset.getValue(EnergyBalanceChart.MAIN_ROW, "03-01")).isEqualTo(1800.0);
         assertThat(dataset.getValue("P1 定型机", "03-01")).isEqualTo(1500.0);
         assertThat(dataset.getValue("T1 治污风机", "02-26")).isEqualTo(300.0);
+        // 03-01: 1500 + 360 + 120 kWh of sub-meters against 1800 kWh on the main meter, DQ-11's finding
+        assertThat(((CategoryPlot) chart.getPlot()).getAnnotations())
+                .singleElement()
+                .satisfies(a ->
+                        assertThat(((CategoryTextAnnotation) a).getCategory()).isEqualTo("03-01"));
 
         Images.assertDrawn(ChartFiles.png(chart, dir.resolve("energy.png"), 900, 400), 900, 400);
     }
