@@ -24,6 +24,7 @@ final class PdfWriter {
      * @param baseDir the folder relative links and images resolve against
      */
     static Path write(String xhtml, Path baseDir, Path pdf) {
+        PdfLog.install();
         Path fontFile = PdfFonts.fontFile();
         try (PDDocument document = new PDDocument()) {
             // the face must stay open until save: the subset is cut when the document is written

@@ -8,10 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pollwatt.report.fixture.Images;
 import io.pollwatt.report.fixture.SampleRecords;
 import io.pollwatt.report.model.OperatingState;
+import io.pollwatt.report.model.PointRole;
 import io.pollwatt.report.model.PointSeries;
+import io.pollwatt.report.model.RaisedAlarm;
 import io.pollwatt.report.model.ScenarioReport;
+import io.pollwatt.report.model.ScenarioStatus;
 import io.pollwatt.report.model.StateBand;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.TimeZone;
@@ -122,6 +126,39 @@ class LoadCurveChartTest {
         assertThat(axis.getTimeZone()).isEqualTo(TimeZone.getTimeZone(ZONE));
         assertThat(axis.getDateFormatOverride().format(java.util.Date.from(FAN_OFF_START)))
                 .isEqualTo("03-02 13:00");
+    }
+
+    @Test
+    void an_open_alarm_is_drawn_up_to_the_last_sample() {
+        RaisedAlarm open = new RaisedAlarm(
+                "A-0003", "ALM-01", "midRun", 2, "k", List.of("T1"), FAN_OFF_START, null, List.of(), null, null);
+        ScenarioReport withOpen = new ScenarioReport(
+                "s",
+                null,
+                0,
+                List.of(),
+                ScenarioStatus.PASSED,
+                null,
+                List.of(fan),
+                List.of(),
+                List.of(),
+                List.of(open),
+                List.of(),
+                List.of(),
+                List.of());
+        XYIntervalSeriesCollection lanes =
+                (XYIntervalSeriesCollection) subplot(Charts.loadCurve(withOpen, fan, ZONE), LoadCurveChart.LANE_PLOT)
+                        .getDataset();
+
+        Instant lastSample = fan.samples().get(fan.samples().size() - 1).time();
+        assertThat(lanes.getEndXValue(LoadCurveChart.ALARM_LANE, 0)).isEqualTo(lastSample.toEpochMilli());
+    }
+
+    @Test
+    void a_point_without_samples_still_renders(@TempDir Path dir) {
+        PointSeries empty = new PointSeries("T9", "T9 备用风机", PointRole.TREAT, List.of());
+        Path png = ChartFiles.png(Charts.loadCurve(scenario, empty, ZONE), dir.resolve("empty.png"), 800, 400);
+        Images.assertDrawn(png, 800, 400);
     }
 
     @Test
