@@ -113,9 +113,9 @@ public final class CertificationReportWriter {
                     .append(verdict.verdict().name())
                     .append("\">")
                     .append(verdict.verdict().chinese())
-                    .append("</span></td><td><pre>")
+                    .append("</span></td><td class=\"evidence\">")
                     .append(Html.text(verdict.evidence()))
-                    .append("</pre></td><td>");
+                    .append("</td><td>");
             for (String file : verdict.evidenceFiles()) {
                 if (!HtmlReport.isAbsolute(file)
                         && !Files.isRegularFile(dir.resolve(file).normalize())) {

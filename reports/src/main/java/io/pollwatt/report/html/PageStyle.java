@@ -24,6 +24,7 @@ final class PageStyle {
             th { background: #eceff1; }
             td.num { text-align: right; }
             td.nowrap, th.nowrap { white-space: nowrap; }
+            td.evidence { white-space: pre-wrap; }
             tr.bad td { background: #ffebee; }
             pre { background: #f5f5f5; padding: 0.6em; white-space: pre-wrap; word-wrap: break-word; font-size: 0.85em; }
             pre.error { background: #ffebee; }

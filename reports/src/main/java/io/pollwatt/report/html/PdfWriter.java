@@ -4,8 +4,11 @@ import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.pollwatt.report.chart.ChartFont;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.fontbox.ttf.TTFParser;
@@ -59,6 +62,9 @@ final class PdfWriter {
             renderer.layout();
             renderer.createPDFWithoutClosing();
         }
-        document.save(pdf.toFile());
+        // to a stream: save(File) warns on every rewrite of an existing report, though nothing reads it meanwhile
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(pdf))) {
+            document.save(out);
+        }
     }
 }
