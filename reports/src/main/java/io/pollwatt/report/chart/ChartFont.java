@@ -1,6 +1,7 @@
 package io.pollwatt.report.chart;
 
 import java.awt.Font;
+import java.util.Locale;
 
 /**
  * The CJK font of every chart (style.md §13). Picked by name; when the machine lacks it, Java would silently fall back
@@ -23,9 +24,8 @@ public final class ChartFont {
     }
 
     static void require(Font font, String... labels) {
-        if (!FAMILY.equalsIgnoreCase(font.getFamily(java.util.Locale.ROOT))) {
-            throw new IllegalStateException(
-                    missing("Java found '" + font.getFamily(java.util.Locale.ROOT) + "' instead"));
+        if (!FAMILY.equalsIgnoreCase(font.getFamily(Locale.ROOT))) {
+            throw new IllegalStateException(missing("Java found '" + font.getFamily(Locale.ROOT) + "' instead"));
         }
         for (String label : labels) {
             if (label == null) {

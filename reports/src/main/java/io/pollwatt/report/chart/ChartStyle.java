@@ -5,11 +5,13 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.Rectangle;
 import java.text.SimpleDateFormat;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.plot.IntervalMarker;
@@ -52,6 +54,13 @@ final class ChartStyle {
     static void keepOwnPaints(AbstractRenderer renderer) {
         renderer.setAutoPopulateSeriesPaint(false);
         renderer.setAutoPopulateSeriesStroke(false);
+    }
+
+    /** A legend entry drawn as a small square of the paint, for bands and lanes that have no series of their own. */
+    static LegendItem legendItem(String label, Paint paint) {
+        LegendItem item = new LegendItem(label, paint);
+        item.setShape(new Rectangle(-5, -5, 10, 10));
+        return item;
     }
 
     static Font small() {

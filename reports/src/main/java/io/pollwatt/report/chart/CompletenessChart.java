@@ -2,7 +2,6 @@ package io.pollwatt.report.chart;
 
 import io.pollwatt.report.model.Completeness;
 import java.awt.Color;
-import java.awt.Rectangle;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.SymbolAxis;
@@ -81,18 +79,12 @@ public final class CompletenessChart {
 
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         LegendItemCollection legend = new LegendItemCollection();
-        legend.add(item("≥ 90 % (达标)", ChartStyle.GOOD));
-        legend.add(item("50 %–90 %", ChartStyle.FAIR));
-        legend.add(item("< 50 %", ChartStyle.POOR));
+        legend.add(ChartStyle.legendItem("≥ 90 % (达标)", ChartStyle.GOOD));
+        legend.add(ChartStyle.legendItem("50 %–90 %", ChartStyle.FAIR));
+        legend.add(ChartStyle.legendItem("< 50 %", ChartStyle.POOR));
         plot.setFixedLegendItems(legend);
         List<String> labels = new ArrayList<>(points);
         labels.add(title);
         return ChartStyle.themed(chart, labels.toArray(String[]::new));
-    }
-
-    private static LegendItem item(String label, Color paint) {
-        LegendItem item = new LegendItem(label, paint);
-        item.setShape(new Rectangle(-5, -5, 10, 10));
-        return item;
     }
 }

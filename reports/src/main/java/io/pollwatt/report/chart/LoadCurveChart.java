@@ -8,7 +8,6 @@ import io.pollwatt.report.model.StateBand;
 import io.pollwatt.report.model.TruthWindow;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Rectangle;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,7 +16,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -195,19 +193,13 @@ public final class LoadCurveChart {
 
     private static LegendItemCollection legend(Set<OperatingState> shown) {
         LegendItemCollection items = new LegendItemCollection();
-        items.add(item("P 有功功率 (kW)", ChartStyle.POWER));
-        items.add(item("I 电流 (A)", ChartStyle.CURRENT));
+        items.add(ChartStyle.legendItem("P 有功功率 (kW)", ChartStyle.POWER));
+        items.add(ChartStyle.legendItem("I 电流 (A)", ChartStyle.CURRENT));
         for (OperatingState state : shown) {
-            items.add(item("真值工况: " + state.chinese(), ChartStyle.paintOf(state)));
+            items.add(ChartStyle.legendItem("真值工况: " + state.chinese(), ChartStyle.paintOf(state)));
         }
-        items.add(item("真值故障", ChartStyle.TRUTH));
-        items.add(item("平台告警", ChartStyle.ALARM));
+        items.add(ChartStyle.legendItem("真值故障", ChartStyle.TRUTH));
+        items.add(ChartStyle.legendItem("平台告警", ChartStyle.ALARM));
         return items;
-    }
-
-    private static LegendItem item(String label, java.awt.Paint paint) {
-        LegendItem item = new LegendItem(label, paint);
-        item.setShape(new Rectangle(-5, -5, 10, 10));
-        return item;
     }
 }

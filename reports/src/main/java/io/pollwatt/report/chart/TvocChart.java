@@ -6,12 +6,10 @@ import io.pollwatt.report.model.TvocSample;
 import io.pollwatt.report.model.TvocSeries;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Rectangle;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
@@ -44,7 +42,7 @@ public final class TvocChart {
         XYPlot plot = new XYPlot(new XYSeriesCollection(series), ChartStyle.timeAxis(zone), y, renderer);
 
         LegendItemCollection legend = new LegendItemCollection();
-        legend.add(item("TVOC (mg/m³)", new Color(0x5d, 0x40, 0x37)));
+        legend.add(ChartStyle.legendItem("TVOC (mg/m³)", new Color(0x5d, 0x40, 0x37)));
         Set<OperatingState> shown = EnumSet.noneOf(OperatingState.class);
         for (StateBand band : tvoc.treatmentStates()) {
             plot.addDomainMarker(
@@ -53,7 +51,8 @@ public final class TvocChart {
                     Layer.BACKGROUND);
             shown.add(band.state());
         }
-        shown.forEach(state -> legend.add(item("治污设施: " + state.chinese(), ChartStyle.paintOf(state))));
+        shown.forEach(
+                state -> legend.add(ChartStyle.legendItem("治污设施: " + state.chinese(), ChartStyle.paintOf(state))));
         if (tvoc.limitMgPerM3() != null) {
             ValueMarker limit = new ValueMarker(tvoc.limitMgPerM3());
             limit.setPaint(ChartStyle.LIMIT);
@@ -64,7 +63,7 @@ public final class TvocChart {
             limit.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             limit.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(limit);
-            legend.add(item("限值 (VOC-01)", ChartStyle.LIMIT));
+            legend.add(ChartStyle.legendItem("限值 (VOC-01)", ChartStyle.LIMIT));
         }
         double top = tvoc.samples().stream()
                 .map(TvocSample::tvocMgPerM3)
@@ -82,11 +81,5 @@ public final class TvocChart {
         plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return ChartStyle.themed(chart, title);
-    }
-
-    private static LegendItem item(String label, java.awt.Paint paint) {
-        LegendItem item = new LegendItem(label, paint);
-        item.setShape(new Rectangle(-5, -5, 10, 10));
-        return item;
     }
 }

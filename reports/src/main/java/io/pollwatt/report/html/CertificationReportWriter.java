@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +59,7 @@ public final class CertificationReportWriter {
     }
 
     static String json(CertificationReport report) {
-        Map<CaseOutcome, Long> counts = new java.util.EnumMap<>(CaseOutcome.class);
+        Map<CaseOutcome, Long> counts = new EnumMap<>(CaseOutcome.class);
         for (CaseOutcome outcome : CaseOutcome.values()) {
             counts.put(outcome, report.count(outcome));
         }
