@@ -1,0 +1,2 @@
+/** Plain result records the reports render: suite, scenarios, curves, truth, alarms, acceptance, certification. */
+package io.pollwatt.report.model;
