@@ -5,7 +5,9 @@ import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCaseFinished;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Cucumber plugin counting the scenarios of one {@code testbed suite} run by verdict, with one line per failure
@@ -18,6 +20,7 @@ public final class ScenarioTally implements ConcurrentEventListener {
     private static int failed;
     private static int skipped;
     private static final List<String> FAILURES = new ArrayList<>();
+    private static final Map<String, String> ERRORS = new HashMap<>();
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
@@ -38,8 +41,12 @@ public final class ScenarioTally implements ConcurrentEventListener {
                             .lines()
                             .findFirst()
                             .orElse(s.name());
-            FAILURES.add(e.getTestCase().getName() + " (" + e.getTestCase().getUri() + ":"
-                    + e.getTestCase().getLocation().getLine() + "): " + error);
+            String where = e.getTestCase().getUri() + ":"
+                    + e.getTestCase().getLocation().getLine();
+            FAILURES.add(e.getTestCase().getName() + " (" + where + "): " + error);
+            if (e.getResult().getError() != null) {
+                ERRORS.put(where, String.valueOf(e.getResult().getError().getMessage()));
+            }
         }
     }
 
@@ -48,6 +55,12 @@ public final class ScenarioTally implements ConcurrentEventListener {
         failed = 0;
         skipped = 0;
         FAILURES.clear();
+        ERRORS.clear();
+    }
+
+    /** The whole error message of a failed scenario, by {@code uri:line}. */
+    static synchronized Map<String, String> errors() {
+        return Map.copyOf(ERRORS);
     }
 
     static synchronized int passed() {

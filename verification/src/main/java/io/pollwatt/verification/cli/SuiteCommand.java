@@ -1,15 +1,28 @@
 package io.pollwatt.verification.cli;
 
+import io.pollwatt.report.html.HtmlReport;
+import io.pollwatt.report.model.ConformanceSummary;
+import io.pollwatt.report.model.RuleQuality;
+import io.pollwatt.report.model.ScenarioReport;
+import io.pollwatt.report.model.SuiteReport;
 import io.pollwatt.verification.scoring.RuleTally;
 import io.pollwatt.verification.scoring.ScoreBook;
 import io.pollwatt.verification.scoring.ScoreJson;
+import io.pollwatt.verification.site.SiteFile;
 import io.pollwatt.verification.steps.ScenarioWorld;
+import io.pollwatt.verification.steps.TruthSteps;
 import io.pollwatt.verification.testbed.ScenarioDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,6 +159,10 @@ final class SuiteCommand implements Callable<Integer> {
             passed += scenarios.passed();
             failed += scenarios.failed();
             writeSummary(report, scenarios, err);
+            Path index = writeReport(report, scenarios, err);
+            if (index != null) {
+                out.print("report: " + index.toAbsolutePath() + "\n");
+            }
         }
         out.print("suite: " + passed + " passed, " + failed + " failed\n");
         out.flush();
@@ -170,6 +187,7 @@ final class SuiteCommand implements Callable<Integer> {
             System.setProperty(ScenarioDatabase.URL_PROPERTY, db);
             System.setProperty(ScenarioDatabase.USER_PROPERTY, dbUser);
         }
+        System.setProperty(TruthSteps.REPORT_PROPERTY, "true");
         ScenarioTally.reset();
         ScoreBook.clear();
         io.cucumber.core.cli.Main.run(
@@ -192,6 +210,62 @@ final class SuiteCommand implements Callable<Integer> {
                 Thread.currentThread().getContextClassLoader());
         return new Scenarios(
                 ScenarioTally.passed(), ScenarioTally.failed(), ScenarioTally.skipped(), ScenarioTally.failures());
+    }
+
+    /** The human report (module reports) as {@code index.html} in the report folder; null when it failed. */
+    private Path writeReport(ConformanceSuite.Report conformance, Scenarios s, PrintWriter err) {
+        Map<String, String> errors = ScenarioTally.errors();
+        List<ScenarioReport> scenarios = new ArrayList<>();
+        for (ScoreBook.Entry e : ScoreBook.entries()) {
+            if (e.report() == null) {
+                continue;
+            }
+            ScenarioReport r = e.report();
+            String error = errors.get(e.uri() + ":" + e.line());
+            scenarios.add(new ScenarioReport(
+                    r.name(),
+                    r.featureUri(),
+                    r.line(),
+                    r.tags(),
+                    r.status(),
+                    error,
+                    r.curves(),
+                    r.states(),
+                    r.faults(),
+                    r.alarms(),
+                    r.tvoc(),
+                    r.energy(),
+                    r.completeness()));
+        }
+        List<RuleQuality> rules = ScoreBook.tally().qualities().stream()
+                .map(q -> new RuleQuality(q.rule(), q.detected(), q.falseAlarms(), q.missed(), q.delays()))
+                .toList();
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("pollwatt", new Testbed.Version().getVersion()[0]);
+        versions.put("Java", System.getProperty("java.version"));
+        versions.put("数据库", db == null ? "embedded PostgreSQL" : db);
+        SuiteReport suite = new SuiteReport(
+                "pollwatt 场景目录运行报告",
+                conformance.failed() == 0 && s.failed() == 0,
+                seed,
+                "./testbed suite --seed " + seed + " --tags '" + tags + "'",
+                versions,
+                // when the report was made, for the reader; no verdict depends on it
+                ZonedDateTime.now(SiteFile.DEFAULT_ZONE)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString(),
+                SiteFile.DEFAULT_ZONE,
+                scenarios,
+                rules,
+                List.of(),
+                new ConformanceSummary(
+                        conformance.passed() + conformance.failed(), conformance.passed(), conformance.failures()));
+        try {
+            return HtmlReport.write(reportDir, suite);
+        } catch (RuntimeException e) {
+            err.println("testbed suite: cannot write the report in " + reportDir + ": " + e.getMessage());
+            return null;
+        }
     }
 
     /** One rule's line: {@code rule ALM-01: recall 3/3, precision 3/3, delay median 45 min, max 60 min}. */

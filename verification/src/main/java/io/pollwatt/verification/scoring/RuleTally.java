@@ -57,7 +57,8 @@ public final class RuleTally {
                     c.alarms == 0 ? null : (double) (c.alarms - c.falseAlarms) / c.alarms,
                     c.expected == 0 ? null : (double) c.detected / c.expected,
                     median,
-                    max));
+                    max,
+                    sorted));
         });
         return out;
     }
@@ -95,6 +96,7 @@ public final class RuleTally {
      * @param recall detected ÷ expected; null when nothing was expected
      * @param medianDelay median detection delay; null without detections
      * @param maxDelay longest detection delay; null without detections
+     * @param delays every detection delay, shortest first
      */
     public record Quality(
             String rule,
@@ -107,5 +109,11 @@ public final class RuleTally {
             Double precision,
             Double recall,
             Duration medianDelay,
-            Duration maxDelay) {}
+            Duration maxDelay,
+            List<Duration> delays) {
+
+        public Quality {
+            delays = List.copyOf(delays);
+        }
+    }
 }

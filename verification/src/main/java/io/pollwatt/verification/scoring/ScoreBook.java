@@ -1,5 +1,6 @@
 package io.pollwatt.verification.scoring;
 
+import io.pollwatt.report.model.ScenarioReport;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +15,10 @@ public final class ScoreBook {
      * One scenario's score.
      *
      * @param status Cucumber's verdict on the scenario's steps when it was scored
+     * @param report what the human report shows of it, or null when no report was asked for
      */
-    public record Entry(String scenario, String uri, int line, String status, ScenarioScore score) {}
+    public record Entry(
+            String scenario, String uri, int line, String status, ScenarioScore score, ScenarioReport report) {}
 
     private static final List<Entry> ENTRIES = new ArrayList<>();
 

@@ -3,11 +3,15 @@ package io.pollwatt.verification.steps;
 import io.cucumber.java.After;
 import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Then;
+import io.pollwatt.report.model.ScenarioReport;
 import io.pollwatt.verification.scoring.ScenarioScore;
 import io.pollwatt.verification.scoring.ScoreBook;
 import io.pollwatt.verification.scoring.ScoreJson;
 import io.pollwatt.verification.scoring.Scorer;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Scoring against the twin's ground truth: after every scenario that ran, its alarms are matched to its staged
@@ -15,6 +19,14 @@ import java.nio.charset.StandardCharsets;
  * suite's per-rule tally. A scenario may also demand that the platform agreed with the truth.
  */
 public final class TruthSteps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TruthSteps.class);
+
+    /**
+     * The system property that asks for each scenario's report data (curves, states, energies): {@code testbed
+     * suite} sets it; {@code mvn verify} leaves it out and saves the time.
+     */
+    public static final String REPORT_PROPERTY = "pollwatt.report.scenarios";
 
     /** The media type of the attached score. */
     public static final String SCORE_MEDIA_TYPE = "application/vnd.pollwatt.score+json";
@@ -71,11 +83,26 @@ public final class TruthSteps {
                 ScoreJson.scenario(s).toString().getBytes(StandardCharsets.UTF_8),
                 SCORE_MEDIA_TYPE,
                 "ground-truth score");
-        ScoreBook.add(new ScoreBook.Entry(
-                scenario.getName(),
-                scenario.getUri().toString(),
-                scenario.getLine() == null ? 0 : scenario.getLine(),
-                scenario.getStatus().name(),
-                s));
+        String uri = scenario.getUri().toString();
+        int line = scenario.getLine() == null ? 0 : scenario.getLine();
+        String status = scenario.getStatus().name();
+        ScenarioReport report = null;
+        if (Boolean.getBoolean(REPORT_PROPERTY)) {
+            try {
+                report = ScenarioReports.of(
+                        world,
+                        scenario.getName(),
+                        uri,
+                        line,
+                        ScenarioReports.tags(scenario.getSourceTagNames()),
+                        status,
+                        null,
+                        s);
+            } catch (SQLException | RuntimeException e) {
+                // the human report is a view: a scenario's verdict never depends on it, and the report says so
+                LOG.warn("no report data for scenario '{}': {}", scenario.getName(), e.toString());
+            }
+        }
+        ScoreBook.add(new ScoreBook.Entry(scenario.getName(), uri, line, status, s, report));
     }
 }
