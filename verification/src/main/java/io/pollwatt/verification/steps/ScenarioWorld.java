@@ -10,6 +10,7 @@ import io.pollwatt.platform.archive.ArchiveFileException;
 import io.pollwatt.platform.archive.ArchiveReader;
 import io.pollwatt.platform.archive.FactorCodes;
 import io.pollwatt.platform.archive.SiteArchive;
+import io.pollwatt.platform.rules.RuleConfig;
 import io.pollwatt.platform.series.PointSeries;
 import io.pollwatt.platform.storage.Database;
 import io.pollwatt.twin.fault.Fault;
@@ -65,6 +66,7 @@ public final class ScenarioWorld implements Disposable {
     private Instant runStart;
     private Instant runEnd;
     private TwinTruth truth;
+    private final Map<String, String> ruleOverrides = new LinkedHashMap<>();
 
     /** Stages a ready site of scenario-specs ({@code sites/<name>.yaml}). */
     void addReadySite(String name) throws SiteFileException, ArchiveFileException {
@@ -78,6 +80,17 @@ public final class ScenarioWorld implements Disposable {
     void addSite(String source, String text) throws SiteFileException, ArchiveFileException {
         sites.add(SiteFile.parse(source, text));
         archives.add(ArchiveReader.parse(source, text));
+    }
+
+    /**
+     * Overrides a rule configuration key (domain-rules Appendix A) for the run; an unknown key or a bad value fails
+     * when the run starts, naming it.
+     */
+    void overrideRule(String key, String value) {
+        if (result != null) {
+            throw new IllegalStateException("rule parameters are set before the run (When)");
+        }
+        ruleOverrides.put(key, value);
     }
 
     /** Runs every staged site from {@code start} (local, in the first site's zone) for {@code length}. */
@@ -116,7 +129,8 @@ public final class ScenarioWorld implements Disposable {
                             from.plus(length),
                             seed(),
                             store,
-                            JUDGEMENT),
+                            JUDGEMENT,
+                            RuleConfig.of(ruleOverrides)),
                     group,
                     s -> {});
         } finally {

@@ -1,10 +1,12 @@
 package io.pollwatt.verification.steps;
 
+import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /** The scenario's site (Given) and its one run in virtual time (When). */
 public final class SiteSteps {
@@ -23,6 +25,19 @@ public final class SiteSteps {
     @Given("现场档案:")
     public void site_file(String yaml) throws Exception {
         world.addSite("scenario site", yaml);
+    }
+
+    /** Rule parameters for the run, a table {@code 参数 | 值} of Appendix A keys ({@code alm.minEpisodeMin | 20}). */
+    @Given("规则参数:")
+    public void rule_parameters(DataTable table) {
+        for (Map<String, String> row : table.asMaps()) {
+            String key = row.get("参数");
+            String value = row.get("值");
+            if (key == null || key.isBlank() || value == null) {
+                throw new IllegalArgumentException("规则参数 needs the columns 参数 and 值 with a value in every row");
+            }
+            world.overrideRule(key.strip(), value.strip());
+        }
     }
 
     @When("从 {string} 起运行 {int} 天")

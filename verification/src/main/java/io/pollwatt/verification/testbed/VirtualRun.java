@@ -65,6 +65,7 @@ public final class VirtualRun {
      * @param store where the devices keep their stores
      * @param judgement how often, in virtual time, the platform's rules run ({@link #JUDGEMENT_PERIOD} as the
      *     platform does; a scenario may judge less often, for speed, and accept later detection)
+     * @param rules the rule configuration the platform judges with (Appendix A keys; defaults unless overridden)
      */
     public record Setup(
             List<Enterprise> enterprises,
@@ -76,9 +77,26 @@ public final class VirtualRun {
             Instant end,
             long seed,
             Path store,
-            Duration judgement) {
+            Duration judgement,
+            RuleConfig rules) {
+
+        /** A setup judged by the rulebook's defaults. */
+        public Setup(
+                List<Enterprise> enterprises,
+                Map<String, List<Fault>> faults,
+                Map<String, DevicePlan> plans,
+                List<SiteArchive> archives,
+                ZoneId zone,
+                Instant start,
+                Instant end,
+                long seed,
+                Path store,
+                Duration judgement) {
+            this(enterprises, faults, plans, archives, zone, start, end, seed, store, judgement, RuleConfig.defaults());
+        }
 
         public Setup {
+            Objects.requireNonNull(rules, "rules");
             enterprises = List.copyOf(enterprises);
             faults = Map.copyOf(faults);
             plans = Map.copyOf(plans);
@@ -131,7 +149,7 @@ public final class VirtualRun {
                 plan.dtus().forEach(d -> registry.register(d.mn(), d.pw(), enterprise));
                 plan.collectors().forEach(c -> registry.register(c.mn(), c.pw(), enterprise));
             });
-            RuleService rules = RuleService.create(db.dataSource(), RuleConfig.defaults(), clock);
+            RuleService rules = RuleService.create(db.dataSource(), setup.rules(), clock);
             try (IngestServer platform =
                             new IngestServer("127.0.0.1", 0, Mode.LENIENT, db.dataSource(), registry, clock);
                     Fleet fleet = Fleet.start(
