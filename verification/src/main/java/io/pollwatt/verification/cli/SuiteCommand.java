@@ -9,6 +9,7 @@ import io.pollwatt.verification.scoring.RuleTally;
 import io.pollwatt.verification.scoring.ScoreBook;
 import io.pollwatt.verification.scoring.ScoreJson;
 import io.pollwatt.verification.site.SiteFile;
+import io.pollwatt.verification.steps.AcceptanceSteps;
 import io.pollwatt.verification.steps.ScenarioWorld;
 import io.pollwatt.verification.steps.TruthSteps;
 import io.pollwatt.verification.testbed.ScenarioDatabase;
@@ -188,6 +189,7 @@ final class SuiteCommand implements Callable<Integer> {
             System.setProperty(ScenarioDatabase.USER_PROPERTY, dbUser);
         }
         System.setProperty(TruthSteps.REPORT_PROPERTY, "true");
+        System.setProperty(AcceptanceSteps.REPORT_DIR_PROPERTY, dir);
         ScenarioTally.reset();
         ScoreBook.clear();
         io.cucumber.core.cli.Main.run(

@@ -175,6 +175,11 @@ public final class ScenarioWorld implements Disposable {
         return truth;
     }
 
+    /** The rule configuration of the run (the defaults with the scenario's 规则参数). */
+    RuleConfig rules() {
+        return RuleConfig.of(ruleOverrides);
+    }
+
     /** The staged sites, in order. */
     List<SiteFile> sites() {
         return List.copyOf(sites);
