@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import io.pollwatt.platform.aggregate.AggregationSettings;
@@ -15,6 +16,7 @@ import io.pollwatt.platform.archive.ArchiveRegistry;
 import io.pollwatt.platform.archive.FactorCodes;
 import io.pollwatt.platform.ingest.IngestStats;
 import io.pollwatt.platform.rules.RuleConfig;
+import io.pollwatt.platform.series.LiveStates;
 import io.pollwatt.platform.series.PointSeries;
 import io.pollwatt.platform.series.PointStates;
 import io.pollwatt.platform.state.StateSettings;
@@ -91,16 +93,19 @@ public final class HttpApi implements AutoCloseable {
         byte[] tokenBytes = token.getBytes(StandardCharsets.UTF_8);
         ObjectMapper mapper = Json.mapper();
         byte[] openApi = resource("/api/openapi.json");
-        status = new StatusEndpoints(db, stats, clock, openApi);
+        status = new StatusEndpoints(db, stats, clock, openApi, resource("/web/index.html"));
         DeviceEndpoints devices = new DeviceEndpoints(db, clock, mapper);
         EvidenceEndpoints evidence = new EvidenceEndpoints(db, mapper);
         DataEndpoints data = new DataEndpoints(db);
         PointSeries series = new PointSeries(db, FactorCodes.pollwattDefault(), AggregationSettings.defaults());
         ArchiveRegistry archive = new ArchiveRegistry(db, clock);
-        RegistryEndpoints registry = new RegistryEndpoints(archive, series, stats, clock);
-        SeriesEndpoints seriesEndpoints =
-                new SeriesEndpoints(registry, series, new PointStates(archive, series, StateSettings.defaults()));
-        AlarmEndpoints alarms = new AlarmEndpoints(new AlarmStore(db, clock), Catalogue.rules(), rules, mapper);
+        PointStates pointStates = new PointStates(archive, series, StateSettings.defaults());
+        LiveStates live = new LiveStates(series, pointStates);
+        AlarmStore alarmStore = new AlarmStore(db, clock);
+        RegistryEndpoints registry = new RegistryEndpoints(archive, series, stats, clock, live, alarmStore);
+        CircuitEndpoints circuit = new CircuitEndpoints(registry, live);
+        SeriesEndpoints seriesEndpoints = new SeriesEndpoints(registry, series, pointStates);
+        AlarmEndpoints alarms = new AlarmEndpoints(alarmStore, Catalogue.rules(), rules, mapper);
         OperationEndpoints operation = new OperationEndpoints(
                 registry,
                 new RuleLoader(db, FactorCodes.pollwattDefault(), AggregationSettings.defaults()),
@@ -113,6 +118,13 @@ public final class HttpApi implements AutoCloseable {
             cfg.http.maxRequestSize = 64 * 1024;
             cfg.jetty.threadPool = new QueuedThreadPool(16, 2, 60_000);
             cfg.jsonMapper(new JavalinJackson(mapper, false));
+            // the dashboard's scripts, styles and the bundled chart library (docs/dashboard.md)
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/web/assets";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Content-Security-Policy", StatusEndpoints.CONTENT_SECURITY_POLICY);
+            });
             cfg.routes.get("/", status::root);
             cfg.routes.get("/api/health", status::health);
             cfg.routes.get("/api/stats", status::stats);
@@ -130,6 +142,7 @@ public final class HttpApi implements AutoCloseable {
             cfg.routes.get("/api/enterprises", registry::list);
             cfg.routes.get("/api/enterprises/{id}", registry::get);
             cfg.routes.get("/api/enterprises/{id}/archive", registry::export);
+            cfg.routes.get("/api/enterprises/{id}/circuit", circuit::get);
             cfg.routes.get("/api/enterprises/{id}/operation", operation::get);
             cfg.routes.post("/api/registry/import", guarded(tokenBytes, registry::importSite));
             cfg.routes.get("/api/series", seriesEndpoints::series);
