@@ -79,7 +79,7 @@ export async function showAlarm(view, id) {
             ['触发点位', a.points.join('、') || '—'],
             ['关联点位', a.related.join('、') || '—'],
             ['开始', a.start.replace('T', ' ')],
-            ['达到时长', a.raisedAt.replace('T', ' ')],
+            ['产生时刻（达到规则时长）', a.raisedAt.replace('T', ' ')],
             ['结束', a.end ? a.end.replace('T', ' ') : '持续中'],
             ['状态', STATUS[a.status] + (a.closingReason ? '（' + (CLOSING[a.closingReason] || a.closingReason) + '）' : '')],
             ['迟到数据发现', a.detectedLate ? '是' : '否'],
@@ -101,24 +101,39 @@ function facts(rows) {
 
 function detail(d) {
   if (typeof d === 'string') return d;
-  return Object.entries(d).map(([k, v]) => k + '=' + (typeof v === 'object' ? JSON.stringify(v) : v)).join('，');
+  return Object.entries(d).map(([k, v]) => (DETAIL_WORDS[k] || k) + '：' + detailValue(k, v)).join('；');
 }
 
 const EVIDENCE_WORDS = {
   at: '时刻', production: '产污设施', group: '治污设施组', members: '成员', required: '需运行台数', state: '状态',
   pKw: '有功功率 P (kW)', pOnKw: '启停阈值 P_on (kW)', pOffKw: '停机阈值 P_off (kW)', pRefKw: '参考功率 P_ref (kW)',
   thresholdsDerived: '阈值为推算值', config: '使用的配置', id: '编号', point: '监测点', kind: '类型',
+  lowBelowKw: '低负荷线 (kW)', pHiKw: '上限 P_hi (kW)',
 };
+
+const DETAIL_WORDS = {
+  level: '等级', raisedAt: '产生时刻', detectedLate: '迟到数据发现', start: '开始', end: '结束', reason: '原因',
+  comment: '意见', decision: '结论', reviewer: '审核人',
+};
+
+function detailValue(k, v) {
+  if (k === 'decision') return REVIEW[v] || v;
+  if (k === 'reason') return CLOSING[v] || v;
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return v.replace('T', ' ');
+  return typeof v === 'object' ? JSON.stringify(v) : v;
+}
 
 /** The evidence object as nested definition lists, with the rulebook's words for the keys it knows. */
 function evidence(e) {
   if (e === null || e === undefined) return h('p', {class: 'muted'}, '—');
+  if (typeof e === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(e)) return e.replace('T', ' ');
   if (typeof e !== 'object') return String(e);
   if (Array.isArray(e)) return e.map((x) => (typeof x === 'object' ? evidence(x) : String(x))).join('、');
   return h('dl', {class: 'facts evidence'}, Object.entries(e).map(([k, v]) => [
     h('dt', {}, EVIDENCE_WORDS[k] || k),
     h('dd', {}, k === 'state' && STATE[v] ? STATE[v] : k === 'kind' && KIND[v] ? KIND[v] :
-      typeof v === 'number' ? num(v, 2) : typeof v === 'boolean' ? (v ? '是' : '否') : evidence(v)),
+      typeof v === 'number' ? (Number.isInteger(v) ? String(v) : num(v, 2)) : typeof v === 'boolean' ? (v ? '是' : '否') : evidence(v)),
   ]));
 }
 

@@ -20,6 +20,23 @@ function seconds(dataTime) {
   return Date.parse(dataTime + 'Z') / 1000;
 }
 
+const pad = (n) => String(n).padStart(2, '0');
+
+/** Axis labels in 24-hour time, with the date (MM-DD) at midnight: the way the records' DataTime reads. */
+function timeLabels(u, splits) {
+  return splits.map((ts) => {
+    const d = new Date(ts * 1000);
+    const hm = pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes());
+    return hm === '00:00' ? pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()) : hm;
+  });
+}
+
+function valueLabel(u, ts) {
+  if (ts === null || ts === undefined) return '—';
+  const d = new Date(ts * 1000);
+  return pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()) + ' ' + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes());
+}
+
 export function stateLegend() {
   return h('p', {class: 'legend'}, ['RUN', 'LOW', 'HIGH', 'OFF', 'NO_DATA'].map((s) =>
     h('span', {class: 'swatch st-' + s}, STATE[s])), h('span', {class: 'swatch alarm'}, '告警'));
@@ -85,9 +102,9 @@ export function loadCurve(box, states, alarms, title) {
     height: narrow ? 240 : 300,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
     scales: {x: {time: true}, y: {range: (u, min, max) => [0, Math.max(max || 0, states.thresholds.pOn) * 1.1 || 1]}},
-    axes: [{}, {label: 'kW', size: narrow ? 44 : 56}],
+    axes: [{values: timeLabels}, {label: 'kW', size: narrow ? 44 : 56}],
     series: [
-      {label: '时间'},
+      {label: '时间', value: valueLabel},
       {label: '有功功率 P (kW)', stroke: '#1f6feb', width: 2, spanGaps: false, value: (u, v) => v === null ? '—' : v.toFixed(1)},
       {label: '启停阈值 P_on', stroke: '#6e7681', dash: [6, 4], width: 1, points: {show: false}},
     ],

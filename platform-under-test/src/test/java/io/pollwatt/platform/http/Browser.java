@@ -109,6 +109,7 @@ final class Browser implements AutoCloseable {
         driver.manage()
                 .window()
                 .setSize(new Dimension(before.width, Math.max(before.height, ((Number) height).intValue())));
+        js("window.scrollTo(0, 0);"); // from the top, whatever a click scrolled to
         try {
             Path file = SCREENSHOTS.resolve(name + ".png");
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -102,8 +102,8 @@ final class DashboardScenario implements AutoCloseable {
 
     DashboardScenario(Path dataDir) throws Exception {
         Client.quietJetty();
-        // the platform's clock: just after the last record arrived (the DTU is online)
-        clock = new MutableClock(LAST.plusMinutes(5).atZone(ZONE).toInstant());
+        // the platform's clock follows the data; it ends just after the last record arrived (the DTU is online)
+        clock = new MutableClock(DAY.atZone(ZONE).toInstant());
         db = TestDatabases.open(dataDir);
         ArchiveRegistry archive = new ArchiveRegistry(db.dataSource(), clock);
         archive.importArchive(ArchiveReader.parse("E7.yaml", PRINTING));
@@ -112,13 +112,17 @@ final class DashboardScenario implements AutoCloseable {
         ingest = new IngestServer(
                 "127.0.0.1", 0, Mode.LENIENT, db.dataSource(), new DeviceRegistry(db.dataSource(), clock), clock);
         ingest.onStored(rules::stored);
-        sendDay();
-        rules.tick();
+        sendDay(rules);
+        clock.set(LAST.plusMinutes(5).atZone(ZONE).toInstant());
         api = new HttpApi("127.0.0.1", 0, db.dataSource(), ingest.stats(), clock, TOKEN, RuleConfig.defaults());
     }
 
-    /** Sends the day's frames over TCP and waits until every one is answered 9014 (stored). */
-    private void sendDay() throws InterruptedException {
+    /**
+     * Sends the day's frames over TCP as the day goes by: each a minute after its DataTime by the platform clock,
+     * the next only once the platform answered 9014 (stored); the rules run after each record (the platform runs them
+     * every minute), so the alarms are raised live and not as late data.
+     */
+    private void sendDay(RuleService rules) throws Exception {
         AtomicInteger acks = new AtomicInteger();
         Channel dtu = new Bootstrap()
                 .group(clientGroup)
@@ -141,11 +145,17 @@ final class DashboardScenario implements AutoCloseable {
                 .sync()
                 .channel();
         List<Hj212Message> frames = frames();
-        for (Hj212Message m : frames) {
-            dtu.writeAndFlush(Unpooled.wrappedBuffer(Hj212Codec.encode(m)));
+        for (int i = 0; i < frames.size(); i++) {
+            LocalDateTime at = DAY.plusMinutes(15L * i);
+            clock.set(at.plusMinutes(1).atZone(ZONE).toInstant());
+            dtu.writeAndFlush(Unpooled.wrappedBuffer(Hj212Codec.encode(frames.get(i))));
+            int sent = i + 1;
+            await().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(5))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> acks.get() == sent);
+            rules.tick();
         }
-        dtu.flush();
-        await().atMost(Duration.ofSeconds(30)).until(() -> acks.get() == frames.size());
         dtu.close().syncUninterruptibly();
     }
 
