@@ -60,9 +60,11 @@ final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
-        // the window's outer size includes no browser chrome when headless; make the viewport exactly what was asked
+        // the window's outer size includes the browser's own bars; make the viewport (innerWidth × innerHeight) the
+        // size asked
         Object inner = js("return [window.innerWidth, window.innerHeight];");
-        if (inner instanceof List<?> l && ((Number) l.get(0)).intValue() != width) {
+        if (inner instanceof List<?> l
+                && (((Number) l.get(0)).intValue() != width || ((Number) l.get(1)).intValue() != height)) {
             int dw = width - ((Number) l.get(0)).intValue();
             int dh = height - ((Number) l.get(1)).intValue();
             driver.manage().window().setSize(new Dimension(width + dw, height + dh));

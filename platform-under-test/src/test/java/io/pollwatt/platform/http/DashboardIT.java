@@ -108,6 +108,13 @@ class DashboardIT {
         assertThat(circuit.path("associations").get(0).path("production").asText())
                 .isEqualTo("P1");
 
+        HttpResponse<String> unknown = client.get("/api/enterprises/E9/circuit");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(Client.json(unknown).path("code").asText()).isEqualTo("UNKNOWN_ENTERPRISE");
+        HttpResponse<String> misspelt = client.get("/api/enterprises/E7/circuit?day=2026-03-02");
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(Client.json(misspelt).path("field").asText()).isEqualTo("day");
+
         HttpResponse<String> page = client.get("/");
         assertThat(page.headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'self'"));
@@ -169,6 +176,17 @@ class DashboardIT {
             assertThat(b.scrollsHorizontally()).isFalse();
             b.screenshot("desktop-2-enterprise");
 
+            b.visible(By.id("span-week")).click(); // the week up to the chosen day
+            b.awaitRendered("#/enterprise/E7?day=2026-03-02&span=week&point=P1");
+            assertThat(b.visible(By.id("load-curve")).getAttribute("data-samples"))
+                    .isEqualTo(String.valueOf(7 * 96));
+            b.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#completeness table")));
+            assertThat(b.all(By.cssSelector("#completeness tr[data-point='P1']")))
+                    .hasSize(7);
+            assertThat(b.visible(By.cssSelector("#completeness tr[data-point='P1'][data-day='2026-02-24']"))
+                            .getText())
+                    .contains("0 / 96", "0.0 %");
+
             b.open("#/alarms?enterprise=E7");
             assertThat(b.all(By.cssSelector("#alarm-list [data-rule='ALM-01']")))
                     .hasSize(2);
@@ -204,7 +222,7 @@ class DashboardIT {
     void onAPhoneNothingScrollsSidewaysAndEveryTapTargetIsBigEnough() {
         long open = fanAlarms().get(0).path("id").asLong();
         try (Browser b = browser(PHONE_WIDTH, PHONE_HEIGHT)) {
-            assertThat(b.js("return window.innerWidth;")).isEqualTo(390L);
+            assertThat(b.js("return [window.innerWidth, window.innerHeight];")).isEqualTo(List.of(390L, 844L));
             b.open("#/");
             assertThat(b.all(By.cssSelector("#enterprise-list .card"))).hasSize(2);
             assertPhoneFriendly(b);
