@@ -8,10 +8,12 @@ import io.pollwatt.platform.state.OperatingState;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code GET /api/enterprises/{id}/circuit}: the circuit tree of an enterprise as archived (总进线 → 产污 / 治污 …),
@@ -28,7 +30,7 @@ final class CircuitEndpoints {
      *
      * @param parent the archived parent point ({@code parentPointId}), if any
      * @param under where the tree shows it: the archived parent; else, for a point other than MAIN, the enterprise's
-     *     only MAIN point (its incoming line feeds everything); else {@code null} (a root)
+     *     first MAIN point (what an unset parent means, docs/site-format.md); else {@code null} (a root)
      * @param groups the treatment groups it is a member of
      * @param live its live state; {@code null} when no meter reports it or it never sent a record
      */
@@ -76,39 +78,55 @@ final class CircuitEndpoints {
         ctx.json(circuit(a));
     }
 
+    /** Reads every point's live state and meter, then builds the circuit. */
     Circuit circuit(SiteArchive a) throws SQLException {
-        List<SiteArchive.Point> mains = a.points().stream()
-                .filter(p -> p.kind() == SiteArchive.PointKind.MAIN)
-                .toList();
-        String onlyMain = mains.size() == 1 ? mains.get(0).id() : null;
-        Map<String, Optional<LiveStates.Live>> lives = new LinkedHashMap<>();
-        List<Node> nodes = new ArrayList<>();
+        Map<String, LiveStates.Live> lives = new LinkedHashMap<>();
+        Set<String> metered = new HashSet<>();
         for (SiteArchive.Point p : a.points()) {
             Optional<LiveStates.Live> l = live.live(a.id(), p.id());
-            lives.put(p.id(), l);
-            String under = p.parent()
-                    .orElse(p.kind() == SiteArchive.PointKind.MAIN || p.id().equals(onlyMain) ? null : onlyMain);
+            l.ifPresent(x -> lives.put(p.id(), x));
+            if (registry.metered(a.id(), p.id())) {
+                metered.add(p.id());
+            }
+        }
+        return circuit(a, lives, metered);
+    }
+
+    /**
+     * The circuit of {@code a}, given the live state of the points that have one and which points a meter reports.
+     */
+    static Circuit circuit(SiteArchive a, Map<String, LiveStates.Live> lives, Set<String> metered) {
+        // an unset parent means "fed by the first MAIN point" (docs/site-format.md, points: parent)
+        String firstMain = a.points().stream()
+                .filter(p -> p.kind() == SiteArchive.PointKind.MAIN)
+                .map(SiteArchive.Point::id)
+                .findFirst()
+                .orElse(null);
+        List<Node> nodes = new ArrayList<>();
+        for (SiteArchive.Point p : a.points()) {
+            LiveStates.Live l = lives.get(p.id());
+            String under = p.parent().orElse(p.kind() == SiteArchive.PointKind.MAIN ? null : firstMain);
             nodes.add(new Node(
                     p.id(),
                     p.name(),
                     p.kind().name(),
                     p.parent().orElse(null),
                     under,
-                    registry.metered(a.id(), p.id()),
+                    metered.contains(p.id()),
                     a.groups().stream()
                             .filter(g -> g.members().contains(p.id()))
                             .map(SiteArchive.Group::id)
                             .toList(),
-                    l.map(x -> new LiveBody(x.time(), x.state(), x.pKw())).orElse(null)));
+                    l == null ? null : new LiveBody(l.time(), l.state(), l.pKw())));
         }
         List<GroupBody> groups = new ArrayList<>();
         for (SiteArchive.Group g : a.groups()) {
             List<OperatingState> states = new ArrayList<>();
             boolean any = false;
             for (String m : g.members()) {
-                Optional<LiveStates.Live> l = lives.getOrDefault(m, Optional.empty());
-                any |= l.isPresent();
-                states.add(l.map(LiveStates.Live::state).orElse(OperatingState.NO_DATA));
+                LiveStates.Live l = lives.get(m);
+                any |= l != null;
+                states.add(l == null ? OperatingState.NO_DATA : l.state());
             }
             groups.add(new GroupBody(
                     g.id(),

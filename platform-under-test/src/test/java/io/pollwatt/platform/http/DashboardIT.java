@@ -94,7 +94,8 @@ class DashboardIT {
         assertThat(points.findValuesAsText("id")).containsExactly("M1", "P1", "T1", "T2");
         assertThat(points.get(0).path("under").isNull()).isTrue();
         for (int i = 1; i < 4; i++) {
-            assertThat(points.get(i).path("under").asText()).isEqualTo("M1"); // fed by the only incoming line
+            assertThat(points.get(i).path("under").asText())
+                    .isEqualTo("M1"); // an unset parent: fed by the first MAIN point
         }
         assertThat(points.get(1).path("live").path("state").asText()).isEqualTo("RUN");
         assertThat(points.get(1).path("live").path("time").asText()).isEqualTo("2026-03-03T00:00:00");
