@@ -73,7 +73,8 @@ export function loadCurve(box, states, alarms, title) {
     const {top, height} = u.bbox;
     const px = window.devicePixelRatio || 1;
     ctx.save();
-    for (const e of episodes) {
+    let lastLabel = -Infinity;
+    for (const e of episodes.slice().sort((a, b) => a.raised - b.raised)) {
       const x0 = u.valToPos(e.from, 'x', true);
       const x1 = u.valToPos(e.to, 'x', true);
       const xr = u.valToPos(e.raised, 'x', true);
@@ -88,8 +89,12 @@ export function loadCurve(box, states, alarms, title) {
       ctx.lineTo(xr, top + 10 * px);
       ctx.closePath();
       ctx.fill();
-      ctx.font = 11 * px + 'px sans-serif';
-      ctx.fillText(e.label, Math.min(xr + 8 * px, u.bbox.left + u.bbox.width - 50 * px), top + 18 * px);
+      const xl = Math.min(xr + 8 * px, u.bbox.left + u.bbox.width - 50 * px);
+      if (xl - lastLabel > 50 * px) { // labels that would overlap are left to the list under the chart
+        ctx.font = 11 * px + 'px sans-serif';
+        ctx.fillText(e.label, xl, top + 18 * px);
+        lastLabel = xl;
+      }
     }
     ctx.restore();
   };

@@ -169,16 +169,18 @@ async function balance(box, enterprise, circuit, from, to) {
   for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
   const sum = (ids, i) => {
     let total = 0;
+    let known = 0;
     let partial = false;
     for (const id of ids) {
       const e = energy.get(id)[i] && energy.get(id)[i].energy;
       if (!e || e.published === null || e.published === undefined) partial = true;
       else {
         total += Number(e.published);
+        known++;
         partial = partial || e.partial;
       }
     }
-    return {total, partial};
+    return {total: known ? total : null, partial: known > 0 && partial};
   };
   if (!mains.size) {
     fill(box, h('p', {class: 'empty'}, '未备案总进线，无法做电量平衡'));
@@ -189,35 +191,48 @@ async function balance(box, enterprise, circuit, from, to) {
       h('tbody', {}, days.map((d, i) => {
         const m = sum(mains, i);
         const s = sum(subs.map((p) => p.id), i);
-        const ratio = m.total > 0 ? s.total / m.total : null;
+        const ratio = m.total > 0 && s.total !== null ? s.total / m.total : null;
         return h('tr', {class: ratio !== null && ratio > 1 ? 'warn' : ''},
             h('td', {'data-label': '日期'}, d),
             h('td', {'data-label': '总进线 kWh', class: 'num'}, num(m.total, 2) + (m.partial ? ' *' : '')),
             h('td', {'data-label': '分表合计 kWh', class: 'num'}, num(s.total, 2) + (s.partial ? ' *' : '')),
-            h('td', {'data-label': '差额 kWh', class: 'num'}, num(m.total - s.total, 2)),
+            h('td', {'data-label': '差额 kWh', class: 'num'},
+                m.total === null || s.total === null ? '—' : num(m.total - s.total, 2)),
             h('td', {'data-label': '分表/总进线', class: 'num'}, ratio === null ? '—' : (100 * ratio).toFixed(1) + ' %'));
       }))),
   h('p', {class: 'muted'}, '分表：' + (subs.map((p) => p.name + '（' + p.id + '）').join('、') || '无') +
-      '。* 当日电量不完整（缺读数或有剔除的电量）。分表之和大于总进线见 DQ-11。'));
+      '。* 当日电量不完整（缺读数或有剔除的电量）；— 无数据。分表之和大于总进线见 DQ-11。'));
 }
 
 async function completeness(box, enterprise, circuit, from, to) {
   const c = await get('/api/completeness', {enterprise, from, to});
-  const names = new Map(circuit.points.map((p) => [p.id, p.name]));
   if (!c.items.length) {
     fill(box, h('p', {class: 'empty'}, '没有计量点'));
     return;
   }
+  const byPoint = new Map();
+  for (const x of c.items) {
+    if (!byPoint.has(x.point)) byPoint.set(x.point, []);
+    byPoint.get(x.point).push(x);
+  }
+  const names = new Map(circuit.points.map((p) => [p.id, p.name]));
+  const pct = (r) => (100 * r).toFixed(1) + ' %';
   fill(box, h('table', {class: 'rows'},
-      h('thead', {}, h('tr', {}, ['监测点', '日期', '条数', '完整率'].map((t) => h('th', {}, t)))),
-      h('tbody', {}, c.items.map((x) => h('tr', {class: x.completeness < TRANSMISSION_RATE_MIN ? 'warn' : '',
-        dataset: {point: x.point, day: x.day}},
-      h('td', {'data-label': '监测点'}, (names.get(x.point) || '') + '（' + x.point + '）'),
-      h('td', {'data-label': '日期'}, x.day),
-      h('td', {'data-label': '条数', class: 'num'}, x.records + ' / ' + x.expected),
-      h('td', {'data-label': '完整率', class: 'num'},
-          h('span', {class: 'bar'}, h('span', {style: 'width:' + Math.round(100 * x.completeness) + '%'})),
-          (100 * x.completeness).toFixed(1) + ' %'))))),
+      h('thead', {}, h('tr', {}, ['监测点', '条数', '完整率', '每日'].map((t) => h('th', {}, t)))),
+      h('tbody', {}, [...byPoint].map(([point, days]) => {
+        const records = days.reduce((a, d) => a + d.records, 0);
+        const expected = days.reduce((a, d) => a + d.expected, 0);
+        const rate = expected ? records / expected : 0;
+        return h('tr', {class: rate < TRANSMISSION_RATE_MIN ? 'warn' : '', dataset: {point}},
+            h('td', {'data-label': '监测点'}, (names.get(point) || '') + '（' + point + '）'),
+            h('td', {'data-label': '条数', class: 'num'}, records + ' / ' + expected),
+            h('td', {'data-label': '完整率', class: 'num'},
+                h('span', {class: 'bar'}, h('span', {style: 'width:' + Math.round(100 * rate) + '%'})), pct(rate)),
+            h('td', {'data-label': '每日', class: 'num'}, h('span', {class: 'days'}, days.map((d) =>
+              h('span', {class: 'day' + (d.completeness < TRANSMISSION_RATE_MIN ? ' low' : ''),
+                dataset: {day: d.day, rate: d.completeness}, title: d.day + '：' + d.records + ' / ' + d.expected},
+              d.day.slice(5) + ' ' + Math.round(100 * d.completeness) + '%')))));
+      }))),
   h('p', {class: 'muted'}, '完整率 = 收到的实时数据条数 ÷ 应有条数（每日 96 条）；低于 ' +
       (100 * TRANSMISSION_RATE_MIN) + ' % 的标黄（OP-01）。'));
 }

@@ -182,15 +182,19 @@ class DashboardIT {
             assertThat(b.visible(By.id("load-curve")).getAttribute("data-samples"))
                     .isEqualTo(String.valueOf(7 * 96));
             b.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#completeness table")));
-            assertThat(b.all(By.cssSelector("#completeness tr[data-point='P1']")))
-                    .hasSize(7);
-            assertThat(b.visible(By.cssSelector("#completeness tr[data-point='P1'][data-day='2026-02-24']"))
+            WebElement week = b.visible(By.cssSelector("#completeness tr[data-point='P1']"));
+            assertThat(week.getText()).contains("96 / 672", "14.3 %"); // one day of seven received
+            assertThat(week.findElements(By.cssSelector("[data-day]"))).hasSize(7);
+            assertThat(week.findElement(By.cssSelector("[data-day='2026-02-24']"))
                             .getText())
-                    .contains("0 / 96", "0.0 %");
+                    .isEqualTo("02-24 0%");
+            assertThat(b.visible(By.id("energy-balance")).getText()).contains("2026-02-24 — — — —");
+            b.screenshot("desktop-3-enterprise-week");
 
             b.open("#/alarms?enterprise=E7");
             assertThat(b.all(By.cssSelector("#alarm-list [data-rule='ALM-01']")))
                     .hasSize(2);
+            b.screenshot("desktop-4-alarm-list");
             b.visible(By.cssSelector("[data-alarm='" + closed + "']")).click();
             b.awaitRendered("#/alarms/" + closed);
             assertThat(b.visible(By.id("alarm-summary")).getText())
@@ -200,7 +204,7 @@ class DashboardIT {
             b.waitFor().until(ExpectedConditions.attributeToBe(By.id("review-state"), "data-review", "DISMISSED"));
             assertThat(b.visible(By.id("alarm-summary")).getText()).contains("已排除", "检修报备，已批准", "zhang");
             assertThat(b.visible(By.id("events")).getText()).contains("人工审核");
-            b.screenshot("desktop-3-alarm-reviewed");
+            b.screenshot("desktop-5-alarm-reviewed");
         }
         JsonNode stored = ok(client.get("/api/alarms/" + closed)).path("alarm");
         assertThat(stored.path("review").asText()).isEqualTo("DISMISSED");
