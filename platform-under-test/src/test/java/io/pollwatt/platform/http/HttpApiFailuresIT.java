@@ -307,6 +307,11 @@ class HttpApiFailuresIT {
                 "/assets/js/main.js")) {
             assertThat(client.get(asset).statusCode()).as(asset).isEqualTo(200);
         }
+        HttpResponse<String> module = client.get("/assets/js/main.js");
+        assertThat(module.headers().firstValue("Content-Type")) // browsers run ES modules only with a script type
+                .hasValueSatisfying(t -> assertThat(t).matches("(text|application)/javascript.*"));
+        assertThat(module.headers().firstValue("Content-Security-Policy"))
+                .hasValue(StatusEndpoints.CONTENT_SECURITY_POLICY);
         assertThat(client.get("/assets/js/missing.js").statusCode()).isEqualTo(404);
     }
 
