@@ -45,8 +45,8 @@ export async function showAlarms(view, query) {
                 h('strong', {}, rule(a.ruleId)), a.subtype ? h('span', {class: 'muted'}, ' · ' + (SUBTYPE[a.subtype] || a.subtype)) : null),
             h('div', {class: 'card-meta'}, (names.get(a.enterpriseId) || a.enterpriseId) + ' · 点位 ' + a.points.join('、') +
                 (a.related.length ? ' · 关联 ' + a.related.join('、') : '')),
-            h('div', {class: 'card-meta muted'}, shortTime(a.start) + ' – ' + (a.end ? shortTime(a.end) : '持续中') +
-                ' · ' + duration(a)),
+            h('div', {class: 'card-meta muted'}, shortTime(a.start) + ' – ' +
+                (a.end ? shortTime(a.end) + ' · ' + duration(a) : '持续中')),
             h('div', {class: 'badges'},
                 h('span', {class: 'badge ' + (a.status === 'OPEN' ? 'level1' : 'off')}, STATUS[a.status]),
                 h('span', {class: 'badge review-' + a.review, dataset: {review: a.review}}, REVIEW[a.review]))))) :
@@ -56,8 +56,8 @@ export async function showAlarms(view, query) {
           page.more ? h('button', {type: 'button', onclick: () => go({offset: String(offset + PAGE)})}, '下一页') : null));
 }
 
+/** end − start of a closed episode (rulebook §4: the duration). */
 function duration(a) {
-  if (!a.end) return '未结束';
   const minutes = (Date.parse(a.end + 'Z') - Date.parse(a.start + 'Z')) / 60000;
   return minutes >= 60 ? (minutes / 60).toFixed(minutes % 60 ? 1 : 0) + ' 小时' : minutes + ' 分钟';
 }

@@ -73,6 +73,8 @@ class DashboardIT {
         assertThat(alarms.get(0).path("start").asText()).isEqualTo("2026-03-02T21:00:00");
         assertThat(alarms.get(1).path("status").asText()).isEqualTo("CLOSED");
         assertThat(alarms.get(1).path("end").asText()).isEqualTo("2026-03-02T11:00:00");
+        assertThat(alarms)
+                .allSatisfy(a -> assertThat(a.path("detectedLate").asBoolean()).isFalse()); // raised as the data came
 
         JsonNode list = ok(client.get("/api/enterprises")).path("items");
         assertThat(list.findValuesAsText("id")).containsExactly("E7", "E8");
@@ -232,6 +234,13 @@ class DashboardIT {
             assertThat(b.all(By.cssSelector("#enterprise-list .card"))).hasSize(2);
             assertPhoneFriendly(b);
             b.screenshot("phone-1-enterprise-list");
+            b.visible(By.id("search")).sendKeys("精铸");
+            b.visible(By.id("filter-apply")).click();
+            b.awaitRendered("#/?q=%E7%B2%BE%E9%93%B8");
+            assertThat(b.all(By.cssSelector("#enterprise-list .card")))
+                    .singleElement()
+                    .satisfies(
+                            c -> assertThat(c.getAttribute("data-enterprise")).isEqualTo("E8"));
 
             b.open(ENTERPRISE_PAGE);
             b.visible(By.cssSelector("#load-curve canvas"));
@@ -241,13 +250,18 @@ class DashboardIT {
             assertPhoneFriendly(b);
             b.screenshot("phone-2-enterprise");
 
+            b.open("#/alarms?enterprise=E7");
+            assertThat(b.all(By.cssSelector("#alarm-list .card"))).hasSizeGreaterThanOrEqualTo(2);
+            assertPhoneFriendly(b);
+            b.screenshot("phone-3-alarm-list");
+
             b.open("#/alarms/" + open);
             assertThat(b.visible(By.id("alarm-summary")).getText()).contains("未解除", "持续中");
             assertPhoneFriendly(b);
             reviewWith(b, "decision-confirm", "企业异常，已通知整改", "li");
             b.waitFor().until(ExpectedConditions.attributeToBe(By.id("review-state"), "data-review", "CONFIRMED"));
             assertPhoneFriendly(b);
-            b.screenshot("phone-3-alarm-reviewed");
+            b.screenshot("phone-4-alarm-reviewed");
         }
         assertThat(ok(client.get("/api/alarms/" + open))
                         .path("alarm")
