@@ -277,7 +277,7 @@ class DashboardIT {
                 .isFalse();
         Object small = b.js("""
                 const out = [];
-                for (const el of document.querySelectorAll('a, button, select, input, textarea, summary')) {
+                for (const el of document.querySelectorAll('a, button, select, input, textarea, summary, .u-legend .u-series')) {
                   const target = el.type === 'radio' || el.type === 'checkbox' ? el.closest('label') : el;
                   const r = target.getBoundingClientRect();
                   if (r.width === 0 && r.height === 0) continue;  // not shown (closed dialog)
