@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The platform's REST API on Javalin (docs/api.md; the OpenAPI document is {@code api/openapi.json}): health, ingest
  * statistics, devices (备案), quarantine, evidence (list, export, chain verification), records and conflicts, the
- * archive (enterprises with live status, points with latest values, site-file import and export), series of a
- * point at 15 min, 1 h and 1 d (AGG) and completeness, operating statistics of an enterprise (ST-09).
+ * archive (enterprises with live status, points with latest values, the circuit tree with live states, site-file
+ * import and export), series of a point at 15 min, 1 h and 1 d (AGG) and completeness, operating statistics of an
+ * enterprise (ST-09); and the dashboard at {@code /} with its files under {@code /assets/} (docs/dashboard.md).
  * Reads are open except those that return raw frames (frames carry the device password); writes and raw frames
  * need {@code Authorization: Bearer <token>}. Every error is an {@link ErrorBody} with the status of its
  * {@link ApiError}. Time comes from the injected clock.
