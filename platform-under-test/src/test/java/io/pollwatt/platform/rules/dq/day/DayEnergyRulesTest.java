@@ -118,6 +118,25 @@ class DayEnergyRulesTest {
     }
 
     @Test
+    void dq13SustainedExcessIsOneEpisodeNotOneFindingPerInterval() {
+        // a sub-meter read 40× all day: every step is above the physical cap, one after another
+        List<Finding> f = DayPlant.days(1)
+                .point("M1", PointKind.MAIN, 10, 100, 2000, null)
+                .point("P1", PointKind.PROD, 5, 50)
+                .power("M1", i -> 100)
+                .power("P1", i -> 50 * 40)
+                .runAll();
+        assertThat(f)
+                .filteredOn(a -> a.ruleId().equals("DQ-13"))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.subtype()).isEqualTo("physicalCap");
+                    assertThat((int) a.evidence().get("steps")).isGreaterThan(1);
+                    assertThat(a.end()).isAfter(a.start().plusHours(1));
+                });
+    }
+
+    @Test
     void dq09EnergyJustAtAndJustAbove25HoursOfPeakPower() {
         // 10 kW all day: 240 kWh; the limit is 25 h × 10 kW = 250 kWh
         assertThat(prod(1, 10).addEnergy("P1", 40, "10.00").run(new EnergyPowerMismatch()))
