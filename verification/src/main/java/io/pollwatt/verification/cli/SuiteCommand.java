@@ -89,6 +89,14 @@ final class SuiteCommand implements Callable<Integer> {
     private boolean conformanceOnly;
 
     @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "scenarios run side by side (default: ${DEFAULT-VALUE}); each has its own platform schema,"
+                    + " devices and virtual clock, so the results do not depend on it")
+    private int threads;
+
+    @Option(
             names = "--seed",
             paramLabel = "S",
             defaultValue = "1",
@@ -198,6 +206,8 @@ final class SuiteCommand implements Callable<Integer> {
                     "io.pollwatt.verification.steps",
                     "--tags",
                     tags,
+                    "--threads",
+                    Integer.toString(Math.max(1, threads)),
                     "--plugin",
                     "junit:" + dir + "/cucumber-junit.xml",
                     "--plugin",
