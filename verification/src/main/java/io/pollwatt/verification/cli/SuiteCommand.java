@@ -323,6 +323,8 @@ final class SuiteCommand implements Callable<Integer> {
         json.put("seed", seed);
         // detection delays are counted from the fault's start to the judgement that raised the alarm
         json.put("judgementMinutes", ScenarioWorld.JUDGEMENT.toMinutes());
+        json.put("longRunJudgementMinutes", ScenarioWorld.LONG_JUDGEMENT.toMinutes());
+        json.put("longRunDays", ScenarioWorld.LONG_RUN.toDays());
         json.put("database", db == null ? "embedded" : db);
         json.put("version", new Testbed.Version().getVersion()[0]);
         json.put("java", System.getProperty("java.version"));
