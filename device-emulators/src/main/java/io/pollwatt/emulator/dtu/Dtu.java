@@ -1,6 +1,7 @@
 package io.pollwatt.emulator.dtu;
 
 import io.pollwatt.emulator.code.FactorCodeTable;
+import io.pollwatt.emulator.device.DtuDefect;
 import io.pollwatt.emulator.device.FieldDevice;
 import io.pollwatt.emulator.device.Scheduler;
 import io.pollwatt.emulator.lora.LoraLink;
@@ -148,7 +149,14 @@ public final class Dtu extends FieldDevice {
                 day.computeIfAbsent(st.meter(), k -> new Period()).add(st);
             }
             if (dataTime.getMinute() == 0) {
-                out.add(builder.history(Cn.HOUR_DATA, dataTime.minusHours(1), qnTimes.get(), close(hour, 1)));
+                List<RecordBuilder.IntervalStats> hourStats = close(hour, 1);
+                if (defect() == DtuDefect.WRONG_HOUR_AVERAGE) {
+                    hourStats = hourStats.stream()
+                            .map(st -> new RecordBuilder.IntervalStats(
+                                    st.meter(), st.energyKwh(), st.avgKw() * 1.25, st.minKw(), st.maxKw()))
+                            .toList();
+                }
+                out.add(builder.history(Cn.HOUR_DATA, dataTime.minusHours(1), qnTimes.get(), hourStats));
                 if (dataTime.getHour() == 0) {
                     out.add(builder.history(Cn.DAY_DATA, dataTime.minusDays(1), qnTimes.get(), close(day, 24)));
                 }
