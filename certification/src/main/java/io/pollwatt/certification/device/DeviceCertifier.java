@@ -93,6 +93,7 @@ public final class DeviceCertifier implements AutoCloseable {
             progress.accept("the device did not connect within " + plan.connectTimeout());
             return judge();
         }
+        timeline.deviceConnected();
         Duration rtd = declaration.rtdInterval();
         Duration answerWindow = declaration.overTime().multipliedBy(declaration.reCount() + 2L);
         phase(Phase.OBSERVE, "acknowledging every upload for " + plan.observe(), () -> advance(plan.observe()));
@@ -109,6 +110,7 @@ public final class DeviceCertifier implements AutoCloseable {
         int before = link.connections();
         phase(Phase.REFUSED_CONNECTIONS, "connections refused for " + plan.outage(), () -> {
             link.refuse();
+            timeline.deviceDisconnected();
             advance(plan.outage());
             link.accept();
         });
@@ -117,6 +119,7 @@ public final class DeviceCertifier implements AutoCloseable {
                 progress.accept("the device did not reconnect within " + plan.connectTimeout());
                 return;
             }
+            timeline.deviceConnected();
             advance(plan.resend());
         });
         return judge();

@@ -76,6 +76,7 @@ final class AggregationChecks {
     static void day(Conversation conv, Evidence e) {
         Declaration d = conv.capture().declaration();
         TreeMap<LocalDateTime, Map<String, FactorValues>> hours = records(conv, 2061);
+        Map<LocalDateTime, Map<String, FactorValues>> rtd = records(conv, 2011);
         int checked = 0;
         for (Map.Entry<LocalDateTime, Map<String, FactorValues>> day :
                 records(conv, 2031).entrySet()) {
@@ -103,6 +104,12 @@ final class AggregationChecks {
                 }
                 checked++;
                 double cou = value(p.energy(), "Cou");
+                Optional<Double> e0 = rtd(rtd, start, p.energy().code());
+                Optional<Double> e1 = rtd(rtd, start.plusDays(1), p.energy().code());
+                if (e0.isPresent() && e1.isPresent() && Math.abs(cou - (e1.get() - e0.get())) > ENERGY_TOLERANCE_KWH) {
+                    e.fail(where + ": -Cou " + cou + " kWh, the 2011 import register rose " + round(e1.get() - e0.get())
+                            + " kWh over the day (AGG-05)");
+                }
                 if (Math.abs(cou - sum) > 0.01 * (n + 1)) {
                     e.fail(where + ": -Cou " + cou + " kWh, the day's " + n + " hour record(s) sum to " + round(sum)
                             + " kWh (AGG-05)");

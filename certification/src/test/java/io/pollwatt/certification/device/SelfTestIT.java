@@ -52,6 +52,19 @@ class SelfTestIT {
     }
 
     @Test
+    void the_emulated_voc_data_collector_passes_every_case_of_its_profile() throws Exception {
+        CertificationReport report = EmulatedDtuRig.certify(
+                true, DtuDefect.NONE, dir.resolve("store"), dir.resolve("capture.jsonl"), new ArrayList<>());
+
+        assertThat(report.declaration().profile().id()).isEqualTo("collector-voc");
+        assertThat(ids(report, Verdict.FAIL)).as("report:%n%s", explain(report)).isEmpty();
+        assertThat(ids(report, Verdict.INCONCLUSIVE))
+                .as("report:%n%s", explain(report))
+                .isEmpty();
+        assertThat(ids(report, Verdict.PASS)).contains("CAD-01", "CMD-1072", "RTY-01", "RSD-01", "MAL-01");
+    }
+
+    @Test
     void replaying_the_capture_of_a_run_gives_the_passive_verdicts_again_and_no_active_ones() throws Exception {
         Path capture = dir.resolve("capture.jsonl");
         CertificationReport live =
