@@ -148,10 +148,7 @@ public final class DeviceCertifier implements AutoCloseable {
             ask(Cn.DEVICE_TIME, Cp.EMPTY);
         }
         if (declaration.supports(1012)) {
-            ask(
-                    Cn.SET_DEVICE_TIME,
-                    Cp.of(CpItem.of(
-                            "SystemTime", Hj212Time.format(platform.localNow().withNano(0)))));
+            ask(Cn.SET_DEVICE_TIME, Cp.of(CpItem.of("SystemTime", Hj212Time.format(platform.wholeSecondNow()))));
         }
         if (declaration.supports(1061)) {
             ask(Cn.REALTIME_INTERVAL, Cp.EMPTY);

@@ -84,9 +84,7 @@ final class PlatformRole {
                 && c.cn().is(Cn.TIME_CALIBRATION_REQUEST)
                 && m.header().answerWanted()) {
             send(Reply.notificationAnswer(m.header()));
-            send(request(
-                    Cn.SET_DEVICE_TIME,
-                    Cp.of(CpItem.of("SystemTime", Hj212Time.format(localNow().withNano(0))))));
+            send(request(Cn.SET_DEVICE_TIME, Cp.of(CpItem.of("SystemTime", Hj212Time.format(wholeSecondNow())))));
         }
         // retrieved records between a 9011 and a 9012 carry new QNs: hand them to the exchange that asked
         if (m instanceof DataUpload && waiting == null) {
@@ -205,6 +203,11 @@ final class PlatformRole {
 
     private boolean send(Hj212Message m) {
         return link.send(Hj212Codec.encode(m, Direction.DOWN));
+    }
+
+    /** The tester's time to the nearest second, what a 1012 carries (SystemTime has no milliseconds). */
+    LocalDateTime wholeSecondNow() {
+        return localNow().plusNanos(500_000_000).withNano(0);
     }
 
     LocalDateTime localNow() {

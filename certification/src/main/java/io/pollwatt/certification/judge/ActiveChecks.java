@@ -4,6 +4,7 @@ import io.pollwatt.certification.capture.CaptureEntry;
 import io.pollwatt.certification.capture.Phase;
 import io.pollwatt.certification.catalogue.Declaration;
 import io.pollwatt.hj212.message.Hj212Message;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,11 +87,16 @@ final class ActiveChecks {
             return;
         }
         List<LocalDateTime> arrivalOrder = new ArrayList<>();
+        long tolerance = d.cadenceTolerance().getSeconds();
         for (Conversation.Seen f : FlowChecks.liveUploads(conv)) {
             Optional<LocalDateTime> t = Conversation.dataTime(f);
-            if (f.cn() == 2011 && f.offsetMs() >= w.toMs() && t.isPresent() && expected.contains(t.get())) {
-                if (!arrivalOrder.contains(t.get())) {
-                    arrivalOrder.add(t.get());
+            if (f.cn() != 2011 || f.offsetMs() < w.toMs() || t.isEmpty()) {
+                continue;
+            }
+            // a DataTime within the cadence tolerance of a grid instant stands for it (CAD-01 judges the offset)
+            for (LocalDateTime g : expected) {
+                if (Math.abs(Duration.between(g, t.get()).getSeconds()) <= tolerance && !arrivalOrder.contains(g)) {
+                    arrivalOrder.add(g);
                 }
             }
         }

@@ -27,6 +27,8 @@ final class AggregationChecks {
     private static final double ENERGY_TOLERANCE_KWH = 0.02;
     private static final double MEAN_TOLERANCE_KW = 0.015;
     private static final double SAMPLES_TOLERANCE = 0.02;
+    /** Rulebook AGG-01 {@code agg.snapToleranceMin}. */
+    private static final Duration SNAP = Duration.ofMinutes(2);
 
     private AggregationChecks() {}
 
@@ -204,9 +206,27 @@ final class AggregationChecks {
         return n == 0 ? Optional.empty() : Optional.of(sum / n);
     }
 
+    /**
+     * The {@code -Rtd} of {@code code} in the 2011 record stamped {@code t}, or in the one nearest to it within the
+     * snapping tolerance (rulebook AGG-01: a sample within ±2 min of a grid point is assigned to it).
+     */
     private static Optional<Double> rtd(
             Map<LocalDateTime, Map<String, FactorValues>> rtd, LocalDateTime t, String code) {
         Map<String, FactorValues> r = rtd.get(t);
+        if (r == null && rtd instanceof TreeMap<LocalDateTime, Map<String, FactorValues>> sorted) {
+            LocalDateTime best = null;
+            for (LocalDateTime k :
+                    sorted.subMap(t.minus(SNAP), true, t.plus(SNAP), true).keySet()) {
+                if (best == null
+                        || Duration.between(k, t)
+                                        .abs()
+                                        .compareTo(Duration.between(best, t).abs())
+                                < 0) {
+                    best = k;
+                }
+            }
+            r = best == null ? null : sorted.get(best);
+        }
         if (r == null || !r.containsKey(code)) {
             return Optional.empty();
         }

@@ -99,7 +99,7 @@ final class FlowChecks {
         Declaration d = conv.capture().declaration();
         long step = d.rtdInterval().getSeconds();
         long tolerance = d.cadenceTolerance().getSeconds();
-        List<Conversation.Window> disrupted = new ArrayList<>();
+        List<Conversation.Window> disrupted = new ArrayList<>(offline(conv));
         for (Phase p : List.of(Phase.MALFORMED_ANSWER, Phase.WITHHELD_ACKS, Phase.REFUSED_CONNECTIONS, Phase.RESEND)) {
             disrupted.addAll(conv.windows(p));
         }
@@ -146,6 +146,36 @@ final class FlowChecks {
         e.note(firstArrival.size() + " live 2011 record(s) from " + firstArrival.firstKey() + " to "
                 + firstArrival.lastKey() + ", RtdInterval " + step + " s, tolerance " + tolerance + " s; " + late
                 + " late");
+    }
+
+    /**
+     * When no connection was open: before the first and between a close and the next open. A record taken then is
+     * late through no fault of its cadence. A capture with no connection events (a vendor's own recording) has none.
+     */
+    static List<Conversation.Window> offline(Conversation conv) {
+        List<Conversation.Window> out = new ArrayList<>();
+        if (conv.events().stream().noneMatch(ev -> ev.kind() == CaptureEntry.Kind.OPEN)) {
+            return out; // a recording without connection events: taken as connected throughout
+        }
+        long downSince = Long.MIN_VALUE / 2;
+        int open = 0;
+        for (CaptureEntry.Event ev : conv.events()) {
+            if (ev.kind() == CaptureEntry.Kind.OPEN) {
+                if (open == 0) {
+                    out.add(new Conversation.Window(downSince, ev.offsetMs()));
+                }
+                open++;
+            } else if (ev.kind() == CaptureEntry.Kind.CLOSE && open > 0) {
+                open--;
+                if (open == 0) {
+                    downSince = ev.offsetMs();
+                }
+            }
+        }
+        if (open == 0) {
+            out.add(new Conversation.Window(downSince, Long.MAX_VALUE));
+        }
+        return out;
     }
 
     static void stopAndWait(Conversation conv, Evidence e) {

@@ -87,6 +87,16 @@ class JudgeTest {
     }
 
     @Test
+    void a_record_taken_before_the_device_connected_is_not_late_for_cadence() {
+        entries.add(new CaptureEntry.Event(600_000, 1, CaptureEntry.Kind.OPEN, "device"));
+        upload(0, 660, "20260301001100000", true); // taken at 00:00, sent once connected at 00:10
+        upload(15, 1, "20260301001501000", true);
+        upload(30, 1, "20260301003001000", true);
+
+        assertThat(judged("CAD-01", true).verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
     void one_qn_on_two_different_records_fails_qn_uniqueness() {
         upload(0, 1, "20260301000001000", true);
         upload(15, 1, "20260301000001000", true);
