@@ -77,7 +77,13 @@ public final class DeviceCertifier implements AutoCloseable {
         this.platform = new PlatformRole(declaration, clock);
         this.link = new TesterLink(recorder, platform::onFrame);
         platform.attach(link);
-        this.address = link.listen(listen);
+        try {
+            this.address = link.listen(listen);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            link.close();
+            recorder.close();
+            throw e;
+        }
     }
 
     /** Where the tester listens. */
@@ -112,7 +118,11 @@ public final class DeviceCertifier implements AutoCloseable {
             link.refuse();
             timeline.deviceDisconnected();
             advance(plan.outage());
-            link.accept();
+            try {
+                link.accept();
+            } catch (IOException e) {
+                progress.accept(e.getMessage() + "; the resend cannot be observed");
+            }
         });
         phase(Phase.RESEND, "waiting for the device to reconnect and resend", () -> {
             if (!link.awaitConnection(before, plan.connectTimeout())) {

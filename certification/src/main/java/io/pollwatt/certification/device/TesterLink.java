@@ -17,6 +17,7 @@ import io.pollwatt.hj212.codec.Direction;
 import io.pollwatt.hj212.codec.Hj212Codec;
 import io.pollwatt.hj212.netty.Hj212FrameDecoder;
 import io.pollwatt.hj212.netty.ReceivedFrame;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -48,8 +49,8 @@ final class TesterLink implements AutoCloseable {
     }
 
     /** Listens on {@code listen} (port 0: any free port). */
-    synchronized InetSocketAddress listen(InetSocketAddress listen) throws InterruptedException {
-        server = new ServerBootstrap()
+    synchronized InetSocketAddress listen(InetSocketAddress listen) throws IOException, InterruptedException {
+        io.netty.channel.ChannelFuture bound = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -63,8 +64,12 @@ final class TesterLink implements AutoCloseable {
                     }
                 })
                 .bind(listen)
-                .sync()
-                .channel();
+                .await();
+        if (!bound.isSuccess()) {
+            throw new IOException(
+                    "cannot listen on " + listen + ": " + bound.cause().getMessage(), bound.cause());
+        }
+        server = bound.channel();
         address = (InetSocketAddress) server.localAddress();
         return address;
     }
@@ -146,7 +151,7 @@ final class TesterLink implements AutoCloseable {
     }
 
     /** Listens again on the same address. */
-    void accept() throws InterruptedException {
+    void accept() throws IOException, InterruptedException {
         listen(address);
     }
 

@@ -139,12 +139,19 @@ final class CertifyDeviceCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         Clock clock = Clock.systemUTC(); // a real device lives on the wall clock
+        DeviceCertifier certifier;
+        try {
+            certifier = new DeviceCertifier(
+                    address, declaration, plan, clock, new WallTimeline(clock), out.resolve("capture.jsonl"), line -> {
+                        o.println(line);
+                        o.flush();
+                    });
+        } catch (IOException e) {
+            err.println("testbed certify-device: cannot listen on " + listen + " or write " + out + ": " + e);
+            return Testbed.EXIT_USAGE;
+        }
         CertificationReport report;
-        try (DeviceCertifier certifier = new DeviceCertifier(
-                address, declaration, plan, clock, new WallTimeline(clock), out.resolve("capture.jsonl"), line -> {
-                    o.println(line);
-                    o.flush();
-                })) {
+        try (certifier) {
             report = certifier.run();
         }
         return CertificationOutput.finish("certify-device", report, out, o);

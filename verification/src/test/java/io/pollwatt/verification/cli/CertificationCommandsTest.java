@@ -83,6 +83,25 @@ class CertificationCommandsTest {
         assertThat(bad.err()).contains(declaration + ": reCount must be 1..99, got 0");
     }
 
+    @Test
+    void certify_device_on_a_port_already_taken_says_so() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            TestbedRun run = TestbedRun.run(
+                    "certify-device",
+                    "--profile",
+                    "dtu-electricity",
+                    "--mn",
+                    MN,
+                    "--listen",
+                    "127.0.0.1:" + taken.getLocalPort(),
+                    "--out",
+                    dir.resolve("out").toString());
+
+            assertThat(run.exitCode()).isEqualTo(Testbed.EXIT_USAGE);
+            assertThat(run.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
     /** Two acknowledged 2011 uploads whose CRC is written in lower case. */
     private static Capture lowerCaseCrcCapture() {
         List<CaptureEntry> entries = new ArrayList<>();
