@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
             SuiteCommand.class,
             TwinCommand.class,
             FleetCommand.class,
-            PlatformCommand.class
+            PlatformCommand.class,
+            CertifyDeviceCommand.class,
+            ReplayCommand.class
         })
 public final class Testbed implements Runnable {
 
