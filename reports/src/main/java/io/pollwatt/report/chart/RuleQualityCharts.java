@@ -71,6 +71,7 @@ public final class RuleQualityCharts {
         String label = "默认 " + BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         marker.setLabel(label);
         marker.setLabelFont(ChartFont.of(Font.PLAIN, 12, label));
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         return marker;
