@@ -59,10 +59,10 @@ final class ValidateRulesCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--population", paramLabel = "N", defaultValue = "20", description = "generated enterprises")
+    @Option(names = "--population", paramLabel = "N", defaultValue = "10", description = "generated enterprises")
     private int population;
 
-    @Option(names = "--days", paramLabel = "D", defaultValue = "3", description = "simulated days")
+    @Option(names = "--days", paramLabel = "D", defaultValue = "2", description = "simulated days")
     private double days;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "run seed")
@@ -92,7 +92,7 @@ final class ValidateRulesCommand implements Callable<Integer> {
     @Option(
             names = "--fault-rate",
             paramLabel = "R",
-            defaultValue = "1",
+            defaultValue = "2",
             description = "random faults per enterprise and simulated day, on average")
     private double faultRate;
 

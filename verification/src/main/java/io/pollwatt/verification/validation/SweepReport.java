@@ -67,11 +67,11 @@ public final class SweepReport {
             ObjectNode r = rules.addObject();
             r.put("rule", s.rule());
             r.put("key", s.key());
-            r.put("default", s.defaultValue());
+            r.put("default", SweepTable.plain(s.defaultValue()));
             ArrayNode points = r.putArray("points");
             for (RuleSweep.Measured m : s.points()) {
                 ObjectNode p = points.addObject();
-                p.put("value", m.value());
+                p.put("value", SweepTable.plain(m.value()));
                 p.put("tp", m.truePositives());
                 p.put("fp", m.falsePositives());
                 p.put("fn", m.falseNegatives());
@@ -93,7 +93,7 @@ public final class SweepReport {
 
     /** Four decimals, as the suite's scores (ScoreJson). */
     static BigDecimal rounded(double v) {
-        return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+        return SweepTable.plain(BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP));
     }
 
     static String csv(List<RuleSweep> sweeps) {

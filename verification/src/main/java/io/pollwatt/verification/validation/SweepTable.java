@@ -50,7 +50,7 @@ public record SweepTable(List<Sweep> sweeps) {
             Objects.requireNonNull(key, "key");
             TreeSet<BigDecimal> sorted = new TreeSet<>();
             for (BigDecimal v : values) {
-                sorted.add(v.stripTrailingZeros());
+                sorted.add(plain(v));
             }
             if (sorted.isEmpty()) {
                 throw new IllegalArgumentException("sweep of " + rule + " over " + key + " has no values");
@@ -61,7 +61,7 @@ public record SweepTable(List<Sweep> sweeps) {
         /** The values with {@code inEffect} added when the table does not list it. */
         public List<BigDecimal> valuesWith(BigDecimal inEffect) {
             TreeSet<BigDecimal> all = new TreeSet<>(values);
-            all.add(inEffect.stripTrailingZeros());
+            all.add(plain(inEffect));
             return List.copyOf(all);
         }
     }
@@ -142,6 +142,15 @@ public record SweepTable(List<Sweep> sweeps) {
             throw new SweepTableException(errors);
         }
         return new SweepTable(rows);
+    }
+
+    /**
+     * A value without trailing zeros and never in exponent form: {@code 30}, not {@code 3E+1} (which is what
+     * {@link BigDecimal#stripTrailingZeros} makes of 30.0, and what JSON would then show).
+     */
+    public static BigDecimal plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     /** A value as a configuration file would write it: {@code 0.5}, {@code 30}. */

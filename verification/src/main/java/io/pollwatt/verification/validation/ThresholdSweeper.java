@@ -86,7 +86,7 @@ public final class ThresholdSweeper {
     BigDecimal inEffect(String key) {
         String text = base.getOrDefault(key, RuleConfig.defaultValues().get(key));
         try {
-            return new BigDecimal(text.trim()).stripTrailingZeros();
+            return SweepTable.plain(new BigDecimal(text.trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("cannot sweep " + key + ": its value '" + text + "' is not a number");
         }

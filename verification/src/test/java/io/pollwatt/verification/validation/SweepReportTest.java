@@ -31,9 +31,9 @@ class SweepReportTest {
     private static final List<RuleSweep> SWEEPS = List.of(new RuleSweep(
             "ALM-01",
             "alm.notRunningMinMin",
-            new BigDecimal("30"),
+            new BigDecimal("3E+1"), // as BigDecimal.stripTrailingZeros leaves 30.0
             List.of(
-                    new RuleSweep.Measured(new BigDecimal("30"), 2, 1, 1, 3, 2.0 / 3, 2.0 / 3),
+                    new RuleSweep.Measured(new BigDecimal("30.0"), 2, 1, 1, 3, 2.0 / 3, 2.0 / 3),
                     new RuleSweep.Measured(new BigDecimal("60"), 1, 0, 2, 1, 1.0, 1.0 / 3),
                     new RuleSweep.Measured(new BigDecimal("120"), 0, 0, 3, 0, null, 0.0))));
 
@@ -41,7 +41,12 @@ class SweepReportTest {
     void writes_json_csv_and_a_page_with_one_chart_per_sweep(@TempDir Path dir) throws Exception {
         Path index = SweepReport.write(dir, RUN, SWEEPS);
 
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("sweeps.json").toFile());
+        String text = Files.readString(dir.resolve("sweeps.json"), StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains("\"default\" : 30,")
+                .contains("\"value\" : 30,")
+                .doesNotContain("E+");
+        JsonNode json = new ObjectMapper().readTree(text);
         assertThat(json.get("format").asText()).isEqualTo("pollwatt-rule-sweeps/1");
         assertThat(json.get("seed").asLong()).isEqualTo(7);
         assertThat(json.get("faults").get("treatment-off").asInt()).isEqualTo(2);

@@ -21,7 +21,9 @@ class SweepTableTest {
             assertThat(s.values()).as(s.key()).anySatisfy(v -> assertThat(v).isEqualByComparingTo(def));
             assertThat(s.values().get(s.values().size() - 1)).as(s.key()).isGreaterThan(def);
         }
-        assertThat(t.sweeps().get(0).values()).extracting(BigDecimal::intValue).containsExactly(30, 45, 60, 90, 120);
+        assertThat(t.sweeps().get(0).values())
+                .extracting(BigDecimal::toString)
+                .containsExactly("30", "45", "60", "90", "120");
     }
 
     @Test
