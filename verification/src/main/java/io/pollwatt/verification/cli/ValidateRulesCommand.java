@@ -164,9 +164,10 @@ final class ValidateRulesCommand implements Callable<Integer> {
         }
         stdout.printf(
                 Locale.ROOT,
-                "validate-rules: %d enterprises × %s days, %d faults staged; wrote %s, sweeps.json and sweeps.csv%n",
+                "validate-rules: %d enterprises × %s %s, %d faults staged; wrote %s, sweeps.json and sweeps.csv%n",
                 population,
                 SweepTable.text(BigDecimal.valueOf(days)),
+                days == 1 ? "day" : "days",
                 info.faultCount(),
                 index.toAbsolutePath().normalize());
         stdout.flush();

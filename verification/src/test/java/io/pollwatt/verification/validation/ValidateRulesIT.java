@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole validation, small: 3 generated enterprises for one day with random faults (seed 7 stages a treatment stop
+ * The whole validation, small: 2 generated enterprises for one day with random faults (seed 7 stages a treatment stop
  * and three lost phase voltages among others), the rules swept over 2 keys × 3 values, and what was written.
  */
 class ValidateRulesIT {
@@ -38,7 +38,7 @@ class ValidateRulesIT {
         SweepTable table = SweepTable.parse(
                 "it", "ALM-01 alm.notRunningMinMin 30 60 120\nDQ-17 dq.phaseLossRatio 0.35 0.7 0.85\n");
         RuleValidation.Settings settings =
-                new RuleValidation.Settings(3, 8, 1, 7, LocalDateTime.of(2026, 3, 2, 0, 0), ZONE, 3, Map.of(), table);
+                new RuleValidation.Settings(2, 8, 1, 7, LocalDateTime.of(2026, 3, 2, 0, 0), ZONE, 3, Map.of(), table);
         try (Database db = ScenarioDatabase.open()) {
             RuleValidation.Outcome outcome = RuleValidation.run(settings, db, dir.resolve("stores"), m -> {});
 
@@ -62,7 +62,7 @@ class ValidateRulesIT {
             SweepReport.write(dir.resolve("out"), info(settings, outcome), outcome.sweeps());
             JsonNode json =
                     new ObjectMapper().readTree(dir.resolve("out/sweeps.json").toFile());
-            assertThat(json.get("enterprises").asInt()).isEqualTo(3);
+            assertThat(json.get("enterprises").asInt()).isEqualTo(2);
             for (int r = 0; r < 2; r++) {
                 RuleSweep s = outcome.sweeps().get(r);
                 JsonNode rule = json.get("rules").get(r);
@@ -132,6 +132,6 @@ class ValidateRulesIT {
                 s.zone(),
                 s.faultRate(),
                 o.population().faultKinds(),
-                "./testbed validate-rules --population 3 --days 1 --seed 7 --fault-rate 3");
+                "./testbed validate-rules --population 2 --days 1 --seed 7 --fault-rate 3");
     }
 }
