@@ -13,10 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -41,8 +44,8 @@ public record GeneratedPopulation(
 
     public GeneratedPopulation {
         enterprises = List.copyOf(enterprises);
-        faults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(faults));
-        plans = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(plans));
+        faults = Collections.unmodifiableMap(new LinkedHashMap<>(faults));
+        plans = Collections.unmodifiableMap(new LinkedHashMap<>(plans));
         archives = List.copyOf(archives);
     }
 
@@ -86,7 +89,7 @@ public record GeneratedPopulation(
                     e.stacks().stream()
                             .filter(s -> s.analyzer() != null)
                             .map(Stack::id)
-                            .collect(Collectors.toCollection(java.util.TreeSet::new)));
+                            .collect(Collectors.toCollection(TreeSet::new)));
             enterprises.add(e);
             faults.put(id, PopulationGenerator.faults(e, n, start, period, r));
             plans.put(id, plan);
@@ -104,7 +107,7 @@ public record GeneratedPopulation(
 
     /** How many faults of each kind were staged, kinds in name order. */
     public Map<String, Integer> faultKinds() {
-        Map<String, Integer> out = new java.util.TreeMap<>();
+        Map<String, Integer> out = new TreeMap<>();
         faults.values().forEach(list -> list.forEach(f -> out.merge(f.kind(), 1, Integer::sum)));
         return out;
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,7 +65,7 @@ public final class RuleValidation {
             }
             Objects.requireNonNull(start, "start");
             Objects.requireNonNull(zone, "zone");
-            rules = java.util.Collections.unmodifiableMap(new TreeMap<>(rules));
+            rules = Collections.unmodifiableMap(new TreeMap<>(rules));
             Objects.requireNonNull(table, "table");
         }
 

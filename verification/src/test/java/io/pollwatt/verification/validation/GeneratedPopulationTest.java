@@ -2,6 +2,7 @@ package io.pollwatt.verification.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import io.pollwatt.emulator.fleet.DevicePlan;
 import io.pollwatt.platform.archive.SiteArchive;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class GeneratedPopulationTest {
@@ -71,7 +73,7 @@ class GeneratedPopulationTest {
                     .containsExactlyElementsOf(
                             e.facilities().stream().map(Facility::id).toList());
             assertThat(a.mns())
-                    .containsExactlyElementsOf(java.util.stream.Stream.concat(
+                    .containsExactlyElementsOf(Stream.concat(
                                     plan.dtus().stream().map(DevicePlan.DtuPlan::mn),
                                     plan.collectors().stream().map(DevicePlan.CollectorPlan::mn))
                             .toList());
@@ -83,7 +85,7 @@ class GeneratedPopulationTest {
                                 BigDecimal.valueOf(f.meter().installedCt().primaryAmps()));
                 if (f.kind() == FacilityKind.PROD) {
                     assertThat(ap.limits().pOnKw())
-                            .hasValueCloseTo(0.2 * f.load().ratedKw(), org.assertj.core.data.Offset.offset(0.01));
+                            .hasValueCloseTo(0.2 * f.load().ratedKw(), offset(0.01));
                     assertThat(ap.limits().pRefKw()).isEmpty();
                 } else if (f.kind() == FacilityKind.TREAT) {
                     assertThat(ap.limits().pRefKw()).hasValue(f.load().ratedKw());

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,8 +54,7 @@ class ThresholdSweeperTest {
         final List<List<Map<String, String>>> calls = new ArrayList<>();
 
         @Override
-        public List<List<Alarm>> alarms(
-                List<Map<String, String>> configurations, java.util.function.Consumer<String> p) {
+        public List<List<Alarm>> alarms(List<Map<String, String>> configurations, Consumer<String> p) {
             calls.add(configurations);
             List<List<Alarm>> out = new ArrayList<>();
             for (Map<String, String> c : configurations) {
