@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             Hj212Command.class,
             SuiteCommand.class,
+            ValidateRulesCommand.class,
             TwinCommand.class,
             FleetCommand.class,
             PlatformCommand.class,
