@@ -26,7 +26,7 @@ Feature: 验收
     When 从 "2026-02-28T00:00" 起运行 8 天
     Then 企业 "S1001" 验收结论为 "通过"
 
-  @acceptance @rule-AC-06 @rule-AC-07 @rule-AC-09 @fault-treatment-off @fault-uplink-outage
+  @acceptance @rule-AC-06 @rule-AC-07 @rule-AC-09 @fault-treatment-off @fault-uplink-outage @slow
   Scenario: 安装正确的企业，现场试验合格，但试运行只有 3 天，验收不通过
     Given 现场档案:
       """

@@ -28,7 +28,7 @@ Feature: 停产、限产期间的生产
     And 告警 "ALM-06" 与故障 "production-in-stop" 的时间窗重叠
     And 告警与真值相符
 
-  @matrix-8 @fault-production-above-limit @rule-ALM-07
+  @matrix-8 @fault-production-above-limit @rule-ALM-07 @slow
   Scenario: 限产 50% 期间按基准的 80% 生产（§10 第 8 行）
     Given 现场档案:
       """

@@ -1,7 +1,7 @@
 Feature: 变比错误与电能表码异常
   总表变比录大、子表变比重复计算、换表清零、表码满量程翻转、表码跳变时，平台应产生相应告警，翻转不应误报（domain-rules.md §5，§10 第 16～20 行）。
 
-  @matrix-16 @fault-wrong-ct-ratio @rule-DQ-14
+  @matrix-16 @fault-wrong-ct-ratio @rule-DQ-14 @slow
   Scenario: 总进线 CT 变比录大 5 倍，运行 5 天（§10 第 16 行）
     Given 现场档案:
       """

@@ -29,7 +29,7 @@ Feature: 上行中断后的补传
     And 平台各点位每日数据完整
     And 平台各点位日电量与不中断运行一致
 
-  @fault-uplink-outage @rule-DQ-06 @resend
+  @fault-uplink-outage @rule-DQ-06 @resend @slow
   Scenario: DTU 上行中断 72 小时后补传，数据不丢不重
     Given 现场档案:
       """

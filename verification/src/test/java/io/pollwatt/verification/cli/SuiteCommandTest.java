@@ -183,14 +183,21 @@ class SuiteCommandTest {
     void runs_the_selected_scenarios_after_the_conformance_cases_and_writes_the_reports() throws IOException {
         Path out = tmp.resolve("report");
         TestbedRun run = TestbedRun.run(
-                "suite", "--vectors", Vectors.hj212Dir().toString(), "--tags", "@rule-DQ-13", "--out", out.toString());
+                "suite", "--vectors", Vectors.hj212Dir().toString(), "--tags", "@matrix-21", "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         List<String> lines = run.lines();
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("scenarios: 1 passed, 0 failed, 0 skipped"));
         assertThat(lines.get(lines.size() - 1)).isEqualTo("suite: " + (expectedCases() + 1) + " passed, 0 failed");
-        assertThat(out.resolve("cucumber-junit.xml")).content().contains("DQ-13");
+        // the frozen meter is scored against the truth: DQ-12 detected it
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("rule DQ-12: recall 1/1"));
+        assertThat(out.resolve("cucumber-junit.xml")).content().contains("DQ-12");
         assertThat(out.resolve("cucumber.html")).exists();
-        assertThat(out.resolve("summary.json")).content().contains("\"scenarios\":{\"passed\":1,\"failed\":0");
+        assertThat(out.resolve("summary.json"))
+                .content()
+                .contains("\"scenarios\":{\"passed\":1,\"failed\":0")
+                .contains("\"rule\":\"DQ-12\",\"expected\":1,\"detected\":1");
+        assertThat(out.resolve("index.html")).content().contains("电表冻结");
+        assertThat(lines).contains("report: " + out.resolve("index.html").toAbsolutePath());
     }
 }
