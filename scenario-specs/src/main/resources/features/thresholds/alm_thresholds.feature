@@ -198,6 +198,39 @@ Feature: 运行与管控告警的阈值
       | 15m  | 不产生 |
       | 30m  | 产生   |
 
+  @rule-ALM-06 @threshold @slow
+  Scenario Outline: 停产日仍有 <间接负荷> kW 间接用电：<结果>ALM-06 mainResidual
+    跨越 alm.stopResidualRatio（默认 0.25，连续 alm.stopResidualHours = 2 小时）：基准小时（前两天的生产小时）总表每小时
+    ≈ 1.04 ×（55 + 15 + 间接负荷）kWh，停产令只管 1#定型机，停产时总表只剩间接负荷；20 kW（0.22 × 基准）不告警，
+    27 kW（0.28 × 基准）告警。要基准天，运行 3 天，标为 @slow。twin 没有「生产挪到未计量回路」的故障，
+    所以大纲不带 @fault 标签。
+    Given 现场档案:
+      """
+      id: TA16
+      name: 阈值测试企业
+      district: 临平区
+      industry: 纺织
+      shifts: ["08:00-20:00"]
+      points:
+        - {id: M1, name: 企业总进线, kind: MAIN, meter: {ct: 300/5}}
+        - {id: P1, name: 1#定型机, kind: PROD, meter: {ct: 150/5}, load: {shape: STEADY, ratedKw: 55}}
+        - {id: T1, name: 1#引风机, kind: TREAT, meter: {ct: 50/5}, load: {shape: STEADY, ratedKw: 15}}
+        - {id: I1, name: 辅助车间, kind: INDIRECT, meter: {ct: 100/5}, load: {shape: STEADY, ratedKw: <间接负荷>}}
+      groups:
+        - {id: G1, members: [T1]}
+      associations:
+        - {production: P1, groups: G1}
+      controlPeriods:
+        - {kind: STOP, start: 2026-03-03T08:00, end: 2026-03-03T20:00, production: P1}
+      """
+    When 从 "2026-03-01T00:00" 起运行 3 天
+    Then 平台<结果>告警 "ALM-06" 子类型 "mainResidual"
+
+    Examples:
+      | 间接负荷 | 结果   |
+      | 20       | 不产生 |
+      | 27       | 产生   |
+
   @rule-ALM-07 @threshold @fault-production-above-limit @slow
   Scenario Outline: 限产 50% 期间按基准的 <负荷比> 生产：<结果>ALM-07
     跨越 alm.limitTolerance（默认 0.10）：允许 A = 0.5 × 基准 B，告警线 A × 1.1 = 0.55 × B；按 0.52 × B 生产不告警，

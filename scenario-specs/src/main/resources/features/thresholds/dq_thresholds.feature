@@ -566,7 +566,8 @@ Feature: 数据质量告警的阈值
   @rule-DQ-14 @threshold @fault-wrong-ct-ratio @slow
   Scenario Outline: 总进线变比录大 <倍数> 倍，连续 3 天：<结果>DQ-14 subMainRatio
     跨越 dq.subMainRatioMin（默认 0.2，连续 dq.subMainRatioDays = 3 天）：子表之和 ÷ 总表 = 70 ÷（72.8 × 倍数）；
-    4.5 倍（0.214）不告警，5.5 倍（0.175）告警。要 3 个完整日，标为 @slow。
+    4.5 倍（0.214）不告警，5.5 倍（0.175）告警。总进线用 1000/5 CT，放大后的读数仍在 DQ-17 的额定上限以内。
+    要 3 个完整日，标为 @slow。
     Given 现场档案:
       """
       id: TD34
@@ -575,7 +576,7 @@ Feature: 数据质量告警的阈值
       industry: 纺织
       shifts: ["08:00-20:00"]
       points:
-        - {id: M1, name: 企业总进线, kind: MAIN, meter: {ct: 300/5}}
+        - {id: M1, name: 企业总进线, kind: MAIN, meter: {ct: 1000/5}}
         - {id: P1, name: 1#定型机, kind: PROD, meter: {ct: 150/5}, load: {shape: STEADY, ratedKw: 55}}
         - {id: T1, name: 1#引风机, kind: TREAT, meter: {ct: 50/5}, load: {shape: STEADY, ratedKw: 15}}
       groups:
@@ -656,7 +657,8 @@ Feature: 数据质量告警的阈值
   @rule-DQ-16 @threshold @fault-meter-on-wrong-circuit @slow
   Scenario Outline: 治污表接在生产回路上 2 天，判定天数 <天数>：<结果>DQ-16 sameTimingAsProduction
     DQ-16(a) 跨越 dq.wrongCircuitDays（默认 7 天）：为让运行只有 2 个完整日，阈值围绕固定的 2 天变动：3 天不告警，
-    2 天告警（治污表与产污表开停一致、功率比恒定，dq.wrongCircuitCv 0.02）。多天运行，标为 @slow。
+    2 天告警（治污表与产污表开停一致、功率比恒定，dq.wrongCircuitCv 0.02）。治污表用 200/5 CT，量到的 55 kW 仍在
+    DQ-17 的额定上限以内。多天运行，标为 @slow。
     Given 现场档案:
       """
       id: TD26
@@ -667,7 +669,7 @@ Feature: 数据质量告警的阈值
       points:
         - {id: M1, name: 企业总进线, kind: MAIN, meter: {ct: 300/5}}
         - {id: P1, name: 1#定型机, kind: PROD, meter: {ct: 150/5}, load: {shape: STEADY, ratedKw: 55}}
-        - {id: T1, name: 1#引风机, kind: TREAT, meter: {ct: 50/5}, load: {shape: STEADY, ratedKw: 15}}
+        - {id: T1, name: 1#引风机, kind: TREAT, meter: {ct: 200/5}, load: {shape: STEADY, ratedKw: 15}}
       groups:
         - {id: G1, members: [T1]}
       associations:
