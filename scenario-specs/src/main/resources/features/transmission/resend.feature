@@ -57,3 +57,26 @@ Feature: 上行中断后的补传
     And 平台各点位每日数据完整
     And 平台各点位日电量与不中断运行一致
 
+  @fault-uplink-outage @rule-DQ-06 @resend @slow
+  Scenario: DTU 上行中断 31 天，超出本地 30 天存储：平台缺失的恰为设备丢弃的一天
+    Given 现场档案:
+      """
+      id: S0831
+      name: 场景测试企业
+      district: 临平区
+      industry: 纺织
+      shifts: ["08:00-20:00"]
+      points:
+        - {id: M1, name: 企业总进线, kind: MAIN, meter: {ct: 300/5}}
+        - {id: P1, name: 1#定型机, kind: PROD, meter: {ct: 150/5}, load: {shape: STEADY, ratedKw: 55}}
+        - {id: T1, name: 1#引风机, kind: TREAT, meter: {ct: 50/5}, load: {shape: STEADY, ratedKw: 15}}
+      groups:
+        - {id: G1, members: [T1]}
+      associations:
+        - {production: P1, groups: G1}
+      faults:
+        - {kind: uplink-outage, target: P1, start: 2026-03-01T09:00, duration: 744h}
+      """
+    When 从 "2026-02-28T00:00" 起运行 34 天
+    Then 平台缺失的实时数据恰为 "2026-03-01T09:00" 至 "2026-03-02T09:00"
+    And 平台产生告警 "DQ-06"

@@ -87,8 +87,9 @@ public abstract class FieldDevice {
     private Duration clockOffset = Duration.ZERO;
     private String pw;
     private boolean realtimeOn = true;
-    private LocalDateTime lastQn = LocalDateTime.MIN;
+    private final QnSequence qns = new QnSequence();
     private long built;
+    private DtuDefect defect = DtuDefect.NONE;
 
     /** A device storing in {@code store}, living on {@code scheduler}. */
     protected FieldDevice(Identity identity, RecordStore store, Scheduler scheduler) {
@@ -111,10 +112,31 @@ public abstract class FieldDevice {
 
     /** Connects a platform: the device uploads to it with its own send cursor in the store. */
     public Sender connect(String platform, Uplink uplink, Sender.Settings settings) {
-        Sender sender = new Sender(platform, store, uplink, scheduler, identity.zone(), settings);
+        Uplink wire = defect.framing() ? new DefectiveFraming(uplink, defect) : uplink;
+        Sender sender = new Sender(platform, store, wire, scheduler, identity.zone(), settings);
+        sender.inject(defect);
+        sender.shareQns(qns);
         senders.put(platform, sender);
-        uplinks.put(platform, uplink);
+        uplinks.put(platform, wire);
         return sender;
+    }
+
+    /**
+     * Gives the device one deliberate defect (certification self-test only; {@link DtuDefect#NONE} by default). Call
+     * it before {@link #connect}.
+     *
+     * @throws IllegalStateException when a platform is already connected
+     */
+    public void inject(DtuDefect defect) {
+        if (!senders.isEmpty()) {
+            throw new IllegalStateException("inject the defect before connecting a platform, device " + mn());
+        }
+        this.defect = Objects.requireNonNull(defect, "defect");
+    }
+
+    /** The device's deliberate defect ({@link DtuDefect#NONE} unless injected). */
+    protected DtuDefect defect() {
+        return defect;
     }
 
     /** Starts polling on the grid from now (the first poll at the next multiple of RtdInterval) and the hourly expiry. */
@@ -323,7 +345,12 @@ public abstract class FieldDevice {
             case MINUTE_DATA:
             case HOUR_DATA:
             case DAY_DATA:
-                history(platform, c);
+                if (defect != DtuDefect.IGNORES_RETRIEVAL) {
+                    history(platform, c);
+                }
+                return;
+            case DEVICE_INFO:
+                deviceInfo(platform, c);
                 return;
             default:
                 send(platform, Reply.requestAnswer(h, QnRtn.WRONG_CN));
@@ -360,6 +387,32 @@ public abstract class FieldDevice {
             }
         }
         done(platform, h, records.isEmpty() ? ExeRtn.NO_DATA : ExeRtn.SUCCESS);
+    }
+
+    /**
+     * 3020 提取现场机信息 (hj212-2017.md §14.6): the data collector's log {@code i21001} as {@code //text//}, the one
+     * place HJ 212-2017 allows non-ASCII (UTF-8) text (§3), with the request's QN; other information codes: 9012
+     * {@code ExeRtn=100}.
+     */
+    private void deviceInfo(String platform, Command c) {
+        Header h = c.header();
+        ready(platform, h);
+        if (!"i21001".equals(c.infoId().orElse(""))) {
+            done(platform, h, ExeRtn.NO_DATA);
+            return;
+        }
+        String log = "//数采仪运行正常，实时数据间隔" + rtdInterval.getSeconds() + "秒//";
+        send(
+                platform,
+                data(
+                        h,
+                        Cn.DEVICE_INFO,
+                        Cp.of(
+                                CpItem.of(
+                                        "DataTime",
+                                        Hj212Time.format(deviceTime().withNano(0))),
+                                CpItem.of("i21001-Info", log))));
+        done(platform, h, ExeRtn.SUCCESS);
     }
 
     /** The Table 7 answer for a request this device must refuse, or null. */
@@ -403,12 +456,7 @@ public abstract class FieldDevice {
     }
 
     private LocalDateTime nextQnTime() {
-        LocalDateTime t = deviceTime();
-        if (!t.isAfter(lastQn)) {
-            t = lastQn.plusNanos(1_000_000);
-        }
-        lastQn = t;
-        return t;
+        return qns.next(deviceTime());
     }
 
     private static String segment(Hj212Message m) {

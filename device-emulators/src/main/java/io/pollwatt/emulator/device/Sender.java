@@ -16,7 +16,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +81,7 @@ public final class Sender {
     private InFlight inFlight;
     private Instant pausedUntil = Instant.MIN;
     private Instant nextBacklogAt = Instant.MIN;
-    private LocalDateTime lastQnTime = LocalDateTime.MIN;
+    private QnSequence qns = new QnSequence();
     private Scheduler.Cancellable wake;
     private boolean stopped;
     private long sent;
@@ -87,6 +89,13 @@ public final class Sender {
     private long retries;
     private long unanswered;
     private long stray;
+    private DtuDefect defect = DtuDefect.NONE;
+    /** NO_ACK_WAIT only: uploads sent and not yet answered, by QN. */
+    private final Map<String, Long> outstanding = new LinkedHashMap<>();
+    /** RESEND_DUPLICATES only: the last records acknowledged, and those queued to go again after a reconnect. */
+    private final Deque<Long> recentlyAcked = new ArrayDeque<>();
+
+    private final Deque<Long> duplicates = new ArrayDeque<>();
 
     /** A sender of {@code store}'s records to {@code platform} over {@code uplink}. */
     public Sender(
@@ -118,7 +127,20 @@ public final class Sender {
 
     /** The link came up (again): start on the backlog. */
     public void linkUp() {
+        if (defect == DtuDefect.RESEND_DUPLICATES) {
+            duplicates.addAll(recentlyAcked); // the defect: a send cursor that forgot the last acknowledgements
+        }
         pump();
+    }
+
+    /** QN times shared with the device's own exchanges, so that none repeats. */
+    void shareQns(QnSequence sequence) {
+        this.qns = Objects.requireNonNull(sequence, "sequence");
+    }
+
+    /** The device's deliberate defect (certification self-test only). */
+    void inject(DtuDefect defect) {
+        this.defect = Objects.requireNonNull(defect, "defect");
     }
 
     /** An answer frame from the platform. */
@@ -133,15 +155,28 @@ public final class Sender {
             return; // commands are the DTU's business, not the sender's
         }
         String qn = m.header().qn() == null ? null : m.header().qn().text();
+        if (defect == DtuDefect.NO_ACK_WAIT && outstanding.containsKey(qn)) {
+            settle(outstanding.remove(qn));
+            return;
+        }
         if (inFlight == null || !inFlight.qn().equals(qn)) {
             LOG.warn("platform {}: 9014 for QN {} answers nothing in flight; treated as no answer", platform, qn);
             stray++;
             return;
         }
         inFlight.timeout().cancel();
-        store.acked(platform, inFlight.seq());
-        acked++;
+        long seq = inFlight.seq();
         inFlight = null;
+        settle(seq);
+    }
+
+    private void settle(long seq) {
+        store.acked(platform, seq);
+        acked++;
+        recentlyAcked.addLast(seq);
+        if (recentlyAcked.size() > 3) {
+            recentlyAcked.removeFirst();
+        }
         pump();
     }
 
@@ -169,14 +204,19 @@ public final class Sender {
             wakeAt(pausedUntil);
             return;
         }
-        Long seq = nextLive();
+        Long seq = duplicates.pollFirst();
+        if (seq == null) {
+            seq = nextLive();
+        }
         boolean backlog = false;
         if (seq == null) {
             if (now.isBefore(nextBacklogAt)) {
                 wakeAt(nextBacklogAt);
                 return;
             }
-            List<RecordStore.StoredRecord> next = store.unsent(platform, 1);
+            List<RecordStore.StoredRecord> next = store.unsent(platform, outstanding.size() + 1).stream()
+                    .filter(r -> !outstanding.containsValue(r.seq()))
+                    .toList();
             if (next.isEmpty()) {
                 return;
             }
@@ -210,11 +250,7 @@ public final class Sender {
         if (!(stored instanceof Decoded.Ok ok)) {
             throw new IllegalStateException("the store holds a record that is not strict HJ 212: " + stored);
         }
-        LocalDateTime qnTime = LocalDateTime.ofInstant(scheduler.now(), zone);
-        if (!qnTime.isAfter(lastQnTime)) {
-            qnTime = lastQnTime.plusNanos(1_000_000); // QNs of one device never repeat
-        }
-        lastQnTime = qnTime;
+        LocalDateTime qnTime = qns.next(LocalDateTime.ofInstant(scheduler.now(), zone)); // never a QN used before
         Hj212Message message = Hj212Message.of(
                 ok.message().header().withQn(Qn.of(qnTime)), ok.message().cp());
         byte[] frame = Hj212Codec.encode(message, Direction.UP);
@@ -225,6 +261,14 @@ public final class Sender {
         if (!uplink.send(frame)) {
             inFlight = null;
             return; // the link dropped: linkDown/linkUp will resume
+        }
+        if (defect == DtuDefect.NO_ACK_WAIT) {
+            // the defect: fire and forget; an answer settles the record, none leaves it for the backlog, no retry
+            sent++;
+            outstanding.put(qn, seq);
+            scheduler.schedule(settings.overTime(), () -> outstanding.remove(qn));
+            pump();
+            return;
         }
         sent++;
         if (attempt > 1) {
@@ -261,7 +305,11 @@ public final class Sender {
 
     /** The sequence number of the record waiting for its answer, or {@code Long.MAX_VALUE} when none. */
     public long inFlightSeq() {
-        return inFlight == null ? Long.MAX_VALUE : inFlight.seq();
+        long seq = inFlight == null ? Long.MAX_VALUE : inFlight.seq();
+        for (long o : outstanding.values()) {
+            seq = Math.min(seq, o); // NO_ACK_WAIT: everything sent and unanswered is in flight
+        }
+        return seq;
     }
 
     /** Counters so far. */

@@ -1,6 +1,7 @@
 package io.pollwatt.emulator.dtu;
 
 import io.pollwatt.emulator.code.FactorCodeTable;
+import io.pollwatt.emulator.device.DtuDefect;
 import io.pollwatt.emulator.device.FieldDevice;
 import io.pollwatt.emulator.device.Scheduler;
 import io.pollwatt.emulator.lora.LoraLink;
@@ -147,15 +148,30 @@ public final class Dtu extends FieldDevice {
                 hour.computeIfAbsent(st.meter(), k -> new Period()).add(st);
                 day.computeIfAbsent(st.meter(), k -> new Period()).add(st);
             }
-            if (dataTime.getMinute() == 0) {
-                out.add(builder.history(Cn.HOUR_DATA, dataTime.minusHours(1), qnTimes.get(), close(hour, 1)));
-                if (dataTime.getHour() == 0) {
-                    out.add(builder.history(Cn.DAY_DATA, dataTime.minusDays(1), qnTimes.get(), close(day, 24)));
+            LocalDateTime hourMark = nearestHour(dataTime);
+            // the poll of the hour's end closes the hour; a clock a few seconds off (a 1012 over a slow link leaves
+            // it so) still closes it, and the records carry the start of the hour (§9.3), not the clock's seconds
+            if (Math.abs(Duration.between(hourMark, dataTime).getSeconds()) < 60) {
+                List<RecordBuilder.IntervalStats> hourStats = close(hour, 1);
+                if (defect() == DtuDefect.WRONG_HOUR_AVERAGE) {
+                    hourStats = hourStats.stream()
+                            .map(st -> new RecordBuilder.IntervalStats(
+                                    st.meter(), st.energyKwh(), st.avgKw() * 1.25, st.minKw(), st.maxKw()))
+                            .toList();
+                }
+                out.add(builder.history(Cn.HOUR_DATA, hourMark.minusHours(1), qnTimes.get(), hourStats));
+                if (hourMark.getHour() == 0) {
+                    out.add(builder.history(Cn.DAY_DATA, hourMark.minusDays(1), qnTimes.get(), close(day, 24)));
                 }
             }
         }
         previousPoll = dataTime;
         return out;
+    }
+
+    /** The whole hour nearest to {@code t}. */
+    private static LocalDateTime nearestHour(LocalDateTime t) {
+        return t.plusMinutes(30).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
     }
 
     private static List<RecordBuilder.IntervalStats> close(Map<Integer, Period> periods, double hours) {

@@ -260,6 +260,17 @@ class DtuTest {
     }
 
     @Test
+    void a_clock_a_few_seconds_behind_still_closes_the_hour_on_the_whole_hour() {
+        setUp(true, 0);
+        dtu.setClockOffset(Duration.ofSeconds(-2)); // as a 1012 over a slow link leaves it
+        time.scheduler.runFor(Duration.ofHours(2).plusMinutes(1));
+        assertThat(uploads().get(0).dataTimeText()).isEqualTo("20260301001458");
+        assertThat(uploads(Cn.HOUR_DATA))
+                .extracting(DataUpload::dataTimeText)
+                .containsExactly("20260301000000", "20260301010000");
+    }
+
+    @Test
     void interval_hour_and_day_records_carry_the_energy_and_add_up() {
         setUp(true, 0);
         time.scheduler.runFor(Duration.ofDays(1).plusMinutes(1));

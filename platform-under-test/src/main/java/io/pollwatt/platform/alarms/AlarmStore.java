@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -329,6 +330,23 @@ public final class AlarmStore {
             }
             return read(ps);
         }
+    }
+
+    /**
+     * Open alarms (status OPEN) per enterprise and level (1 red … 3 yellow), for the dashboard's enterprise list; an
+     * enterprise or level without open alarms is absent.
+     */
+    public Map<String, Map<Integer, Integer>> openByLevel() throws SQLException {
+        Map<String, Map<Integer, Integer>> out = new TreeMap<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("select enterprise_id, level, count(*) from alarm"
+                        + " where status = 'OPEN' group by enterprise_id, level order by enterprise_id, level");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2), rs.getInt(3));
+            }
+        }
+        return out;
     }
 
     /** The alarm of that id. */

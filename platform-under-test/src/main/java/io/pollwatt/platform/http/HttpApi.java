@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import io.pollwatt.platform.aggregate.AggregationSettings;
@@ -15,6 +16,7 @@ import io.pollwatt.platform.archive.ArchiveRegistry;
 import io.pollwatt.platform.archive.FactorCodes;
 import io.pollwatt.platform.ingest.IngestStats;
 import io.pollwatt.platform.rules.RuleConfig;
+import io.pollwatt.platform.series.LiveStates;
 import io.pollwatt.platform.series.PointSeries;
 import io.pollwatt.platform.series.PointStates;
 import io.pollwatt.platform.state.StateSettings;
@@ -40,8 +42,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The platform's REST API on Javalin (docs/api.md; the OpenAPI document is {@code api/openapi.json}): health, ingest
  * statistics, devices (备案), quarantine, evidence (list, export, chain verification), records and conflicts, the
- * archive (enterprises with live status, points with latest values, site-file import and export), series of a
- * point at 15 min, 1 h and 1 d (AGG) and completeness, operating statistics of an enterprise (ST-09).
+ * archive (enterprises with live status, points with latest values, the circuit tree with live states, site-file
+ * import and export), series of a point at 15 min, 1 h and 1 d (AGG) and completeness, operating statistics of an
+ * enterprise (ST-09); and the dashboard at {@code /} with its files under {@code /assets/} (docs/dashboard.md).
  * Reads are open except those that return raw frames (frames carry the device password); writes and raw frames
  * need {@code Authorization: Bearer <token>}. Every error is an {@link ErrorBody} with the status of its
  * {@link ApiError}. Time comes from the injected clock.
@@ -91,16 +94,19 @@ public final class HttpApi implements AutoCloseable {
         byte[] tokenBytes = token.getBytes(StandardCharsets.UTF_8);
         ObjectMapper mapper = Json.mapper();
         byte[] openApi = resource("/api/openapi.json");
-        status = new StatusEndpoints(db, stats, clock, openApi);
+        status = new StatusEndpoints(db, stats, clock, openApi, resource("/web/index.html"));
         DeviceEndpoints devices = new DeviceEndpoints(db, clock, mapper);
         EvidenceEndpoints evidence = new EvidenceEndpoints(db, mapper);
         DataEndpoints data = new DataEndpoints(db);
         PointSeries series = new PointSeries(db, FactorCodes.pollwattDefault(), AggregationSettings.defaults());
         ArchiveRegistry archive = new ArchiveRegistry(db, clock);
-        RegistryEndpoints registry = new RegistryEndpoints(archive, series, stats, clock);
-        SeriesEndpoints seriesEndpoints =
-                new SeriesEndpoints(registry, series, new PointStates(archive, series, StateSettings.defaults()));
-        AlarmEndpoints alarms = new AlarmEndpoints(new AlarmStore(db, clock), Catalogue.rules(), rules, mapper);
+        PointStates pointStates = new PointStates(archive, series, StateSettings.defaults());
+        LiveStates live = new LiveStates(series, pointStates);
+        AlarmStore alarmStore = new AlarmStore(db, clock);
+        RegistryEndpoints registry = new RegistryEndpoints(archive, series, stats, clock, live, alarmStore);
+        CircuitEndpoints circuit = new CircuitEndpoints(registry, live);
+        SeriesEndpoints seriesEndpoints = new SeriesEndpoints(registry, series, pointStates);
+        AlarmEndpoints alarms = new AlarmEndpoints(alarmStore, Catalogue.rules(), rules, mapper);
         OperationEndpoints operation = new OperationEndpoints(
                 registry,
                 new RuleLoader(db, FactorCodes.pollwattDefault(), AggregationSettings.defaults()),
@@ -113,6 +119,13 @@ public final class HttpApi implements AutoCloseable {
             cfg.http.maxRequestSize = 64 * 1024;
             cfg.jetty.threadPool = new QueuedThreadPool(16, 2, 60_000);
             cfg.jsonMapper(new JavalinJackson(mapper, false));
+            // the dashboard's scripts, styles and the bundled chart library (docs/dashboard.md)
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/web/assets";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Content-Security-Policy", StatusEndpoints.CONTENT_SECURITY_POLICY);
+            });
             cfg.routes.get("/", status::root);
             cfg.routes.get("/api/health", status::health);
             cfg.routes.get("/api/stats", status::stats);
@@ -130,6 +143,7 @@ public final class HttpApi implements AutoCloseable {
             cfg.routes.get("/api/enterprises", registry::list);
             cfg.routes.get("/api/enterprises/{id}", registry::get);
             cfg.routes.get("/api/enterprises/{id}/archive", registry::export);
+            cfg.routes.get("/api/enterprises/{id}/circuit", circuit::get);
             cfg.routes.get("/api/enterprises/{id}/operation", operation::get);
             cfg.routes.post("/api/registry/import", guarded(tokenBytes, registry::importSite));
             cfg.routes.get("/api/series", seriesEndpoints::series);

@@ -1,12 +1,14 @@
 package io.pollwatt.platform.http;
 
 import io.javalin.http.Context;
+import io.pollwatt.platform.alarms.AlarmStore;
 import io.pollwatt.platform.archive.ArchiveError;
 import io.pollwatt.platform.archive.ArchiveFileException;
 import io.pollwatt.platform.archive.ArchiveReader;
 import io.pollwatt.platform.archive.ArchiveRegistry;
 import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.ingest.IngestStats;
+import io.pollwatt.platform.series.LiveStates;
 import io.pollwatt.platform.series.PointSeries;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +33,13 @@ final class RegistryEndpoints {
 
     record DeviceStatus(String mn, boolean online, Instant lastSeen) {}
 
+    /**
+     * An enterprise in the list.
+     *
+     * @param running whether a production point (产污设施, 产治一体) runs (RUN or HIGH) at its latest record; {@code
+     *     null} while the enterprise is offline or no production point has sent a record (unknown, not "stopped")
+     * @param openAlarms open alarms by level ({@code "1"} red … {@code "3"} yellow), every level present
+     */
     record EnterpriseItem(
             String id,
             String name,
@@ -37,6 +47,8 @@ final class RegistryEndpoints {
             String industry,
             int points,
             boolean online,
+            Boolean running,
+            Map<String, Integer> openAlarms,
             List<DeviceStatus> devices) {}
 
     record PointItem(
@@ -68,38 +80,85 @@ final class RegistryEndpoints {
     private final PointSeries series;
     private final IngestStats stats;
     private final Clock clock;
+    private final LiveStates live;
+    private final AlarmStore alarms;
 
-    RegistryEndpoints(ArchiveRegistry archive, PointSeries series, IngestStats stats, Clock clock) {
+    RegistryEndpoints(
+            ArchiveRegistry archive,
+            PointSeries series,
+            IngestStats stats,
+            Clock clock,
+            LiveStates live,
+            AlarmStore alarms) {
         this.archive = archive;
         this.series = series;
         this.stats = stats;
         this.clock = clock;
+        this.live = live;
+        this.alarms = alarms;
     }
 
-    /** {@code GET /api/enterprises?district=&q=}: every archived enterprise, filtered, with live status. */
-    void list(Context ctx) {
-        Params p = Params.of(ctx, "district", "q");
+    /** {@code GET /api/enterprises?district=&industry=&q=}: every archived enterprise, filtered, with live status. */
+    void list(Context ctx) throws SQLException {
+        Params p = Params.of(ctx, "district", "industry", "q");
         String district = p.text("district");
+        String industry = p.text("industry");
         String q = p.text("q");
+        Map<String, Map<Integer, Integer>> open = alarms.openByLevel();
         List<EnterpriseItem> items = new ArrayList<>();
         for (ArchiveRegistry.EnterpriseSummary e : archive.enterprises()) {
             if (district != null && !district.equals(e.district())) {
+                continue;
+            }
+            if (industry != null && !industry.equals(e.industry())) {
                 continue;
             }
             if (q != null && !matches(e, q)) {
                 continue;
             }
             List<DeviceStatus> devices = devices(e.id());
+            boolean online = devices.stream().anyMatch(DeviceStatus::online);
+            Map<String, Integer> byLevel = new LinkedHashMap<>();
+            for (int level = 1; level <= 3; level++) {
+                byLevel.put(
+                        String.valueOf(level),
+                        open.getOrDefault(e.id(), Map.of()).getOrDefault(level, 0));
+            }
             items.add(new EnterpriseItem(
                     e.id(),
                     e.name(),
                     e.district(),
                     e.industry(),
                     e.points(),
-                    devices.stream().anyMatch(DeviceStatus::online),
+                    online,
+                    online ? running(e.id()) : null,
+                    byLevel,
                     devices));
         }
         ctx.json(Map.of("items", items));
+    }
+
+    /** Whether a production point runs at its latest record; null when none has one. */
+    private Boolean running(String enterpriseId) throws SQLException {
+        Boolean running = null;
+        for (SiteArchive.Point pt : archive.points(enterpriseId)) {
+            if (pt.kind() != SiteArchive.PointKind.PROD && pt.kind() != SiteArchive.PointKind.PROD_TREAT) {
+                continue;
+            }
+            Optional<LiveStates.Live> l = live.live(enterpriseId, pt.id());
+            if (l.isPresent()) {
+                if (l.get().state().running()) {
+                    return true;
+                }
+                running = false;
+            }
+        }
+        return running;
+    }
+
+    /** Whether a DTU meter reports the point. */
+    boolean metered(String enterpriseId, String pointId) throws SQLException {
+        return series.source(enterpriseId, pointId).isPresent();
     }
 
     /** {@code GET /api/enterprises/{id}}: the enterprise, its points, where each is metered and its latest values. */

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code /}, {@code /api/health}, {@code /api/stats}, {@code /api/openapi.json}. */
+/** {@code /} (the dashboard page), {@code /api/health}, {@code /api/stats}, {@code /api/openapi.json}. */
 final class StatusEndpoints implements AutoCloseable {
 
     /**
@@ -45,25 +45,18 @@ final class StatusEndpoints implements AutoCloseable {
             long gapRequests,
             Instant time) {}
 
-    private static final String ROOT_PAGE = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>pollwatt reference platform</title></head>
-            <body>
-            <h1>pollwatt reference platform</h1>
-            <p>pollwatt reference platform &mdash; dashboard arrives with its issue.</p>
-            <ul>
-            <li><a href="/api/health">/api/health</a> &mdash; is the database reachable</li>
-            <li><a href="/api/openapi.json">/api/openapi.json</a> &mdash; the REST API (OpenAPI 3.0)</li>
-            </ul>
-            </body>
-            </html>
-            """;
+    /**
+     * The dashboard may load only what the platform serves (no CDN: the machines have no internet, and a regulator's
+     * page must not call out); inline styles stay allowed because the chart library sizes its canvas with them.
+     */
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'";
 
     private final DataSource db;
     private final IngestStats stats;
     private final Clock clock;
     private final byte[] openApi;
+    private final byte[] dashboard;
     private final ExecutorService checks = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "api-health-check");
         t.setDaemon(true);
@@ -71,15 +64,18 @@ final class StatusEndpoints implements AutoCloseable {
     });
     private CompletableFuture<Boolean> check;
 
-    StatusEndpoints(DataSource db, IngestStats stats, Clock clock, byte[] openApi) {
+    StatusEndpoints(DataSource db, IngestStats stats, Clock clock, byte[] openApi, byte[] dashboard) {
         this.db = db;
         this.stats = stats;
         this.clock = clock;
         this.openApi = openApi.clone();
+        this.dashboard = dashboard.clone();
     }
 
+    /** {@code /}: the dashboard (docs/dashboard.md), a static page that reads the REST API. */
     void root(Context ctx) {
-        ctx.html(ROOT_PAGE);
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.contentType("text/html; charset=utf-8").result(dashboard);
     }
 
     void health(Context ctx) {

@@ -288,16 +288,31 @@ class HttpApiFailuresIT {
     }
 
     @Test
-    void the_root_page_is_a_placeholder_linking_health_and_openapi() {
+    void the_root_page_is_the_dashboard_and_loads_nothing_from_outside() {
         HttpResponse<String> r = client.get("/");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue(StatusEndpoints.CONTENT_SECURITY_POLICY);
         assertThat(r.body())
-                .contains("pollwatt reference platform")
-                .contains("dashboard arrives with its issue")
-                .contains("href=\"/api/health\"")
-                .contains("href=\"/api/openapi.json\"");
+                .contains("企业工况用电监控")
+                .contains("src=\"/assets/vendor/uPlot.iife.min.js\"")
+                .contains("src=\"/assets/js/main.js\"")
+                .contains("href=\"/api/openapi.json\"")
+                .doesNotContain("http://", "https://");
+        for (String asset : List.of(
+                "/assets/vendor/uPlot.iife.min.js",
+                "/assets/vendor/uPlot.min.css",
+                "/assets/dashboard.css",
+                "/assets/js/main.js")) {
+            assertThat(client.get(asset).statusCode()).as(asset).isEqualTo(200);
+        }
+        HttpResponse<String> module = client.get("/assets/js/main.js");
+        assertThat(module.headers().firstValue("Content-Type")) // browsers run ES modules only with a script type
+                .hasValueSatisfying(t -> assertThat(t).matches("(text|application)/javascript.*"));
+        assertThat(module.headers().firstValue("Content-Security-Policy"))
+                .hasValue(StatusEndpoints.CONTENT_SECURITY_POLICY);
+        assertThat(client.get("/assets/js/missing.js").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -5,13 +5,18 @@ import io.pollwatt.report.model.SweepPoint;
 import io.pollwatt.report.model.ThresholdSweep;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -25,7 +30,10 @@ public final class RuleQualityCharts {
 
     private RuleQualityCharts() {}
 
-    /** Series 0 is precision, series 1 recall, x the threshold value. */
+    /**
+     * Series 0 is precision, series 1 recall, x the threshold value; an undefined value (NaN) leaves a gap. The
+     * sweep's default value, when it has one, is a dashed vertical line labelled 默认.
+     */
     public static JFreeChart sweep(ThresholdSweep sweep) {
         String title = sweep.ruleId() + " 精确率/召回率 随 " + sweep.parameter();
         XYSeries precision = new XYSeries("精确率 (precision)", true, false);
@@ -48,8 +56,25 @@ public final class RuleQualityCharts {
         NumberAxis y = new NumberAxis("比率");
         y.setRange(0, 1.05);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        if (!Double.isNaN(sweep.defaultValue())) {
+            plot.addDomainMarker(defaultMarker(sweep.defaultValue()));
+        }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return ChartStyle.themed(chart, title);
+    }
+
+    private static ValueMarker defaultMarker(double value) {
+        ValueMarker marker = new ValueMarker(
+                value,
+                new Color(0x55, 0x55, 0x55),
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        String label = "默认 " + BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        marker.setLabel(label);
+        marker.setLabelFont(ChartFont.of(Font.PLAIN, 12, label));
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        return marker;
     }
 
     /** Histogram of the rule's detection delays in minutes, in bins of 15 min (or a multiple). */

@@ -9,6 +9,8 @@ import io.pollwatt.report.fixture.SampleRecords;
 import io.pollwatt.report.model.Completeness;
 import io.pollwatt.report.model.OperatingState;
 import io.pollwatt.report.model.RuleQuality;
+import io.pollwatt.report.model.SweepPoint;
+import io.pollwatt.report.model.ThresholdSweep;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +79,35 @@ class OtherChartsTest {
         assertThat(dataset.getYValue(0, 0)).isEqualTo(0.55);
         assertThat(dataset.getYValue(1, 5)).isEqualTo(0.45);
         assertThat(chart.getXYPlot().getDomainAxis().getLabel()).isEqualTo("alm.notRunningMinMin");
+    }
+
+    @Test
+    void threshold_sweep_marks_the_default_and_leaves_gaps_where_a_ratio_is_undefined(@TempDir Path dir) {
+        ThresholdSweep sweep = new ThresholdSweep(
+                "DQ-12",
+                "dq.constantSamples",
+                List.of(new SweepPoint(4, 0.5, 1), new SweepPoint(8, Double.NaN, 0), new SweepPoint(16, 1, 0.25)),
+                8);
+        JFreeChart chart = Charts.thresholdSweep(sweep);
+        XYPlot plot = chart.getXYPlot();
+
+        assertThat(plot.getDomainMarkers(Layer.FOREGROUND)).singleElement().satisfies(m -> {
+            assertThat(((ValueMarker) m).getValue()).isEqualTo(8.0);
+            assertThat(((ValueMarker) m).getLabel()).isEqualTo("默认 8");
+        });
+        assertThat(plot.getDataset().getYValue(0, 1)).isNaN();
+        assertThat(plot.getDataset().getYValue(1, 1)).isEqualTo(0.0);
+        assertThat(Charts.thresholdSweep(SampleRecords.sweep()).getXYPlot().getDomainMarkers(Layer.FOREGROUND))
+                .isNull();
+        Images.assertDrawn(ChartFiles.png(chart, dir.resolve("sweep.png"), 560, 340), 560, 340);
+    }
+
+    @Test
+    void sweep_point_refuses_a_ratio_outside_zero_to_one_but_takes_an_undefined_one() {
+        assertThatThrownBy(() -> new SweepPoint(30, 1.2, 0.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SweepPoint at 30.0.precision must be a ratio in [0, 1], got 1.2");
+        assertThat(new SweepPoint(30, Double.NaN, Double.NaN).recall()).isNaN();
     }
 
     @Test

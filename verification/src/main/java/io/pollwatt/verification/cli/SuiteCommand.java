@@ -9,6 +9,7 @@ import io.pollwatt.verification.scoring.RuleTally;
 import io.pollwatt.verification.scoring.ScoreBook;
 import io.pollwatt.verification.scoring.ScoreJson;
 import io.pollwatt.verification.site.SiteFile;
+import io.pollwatt.verification.steps.AcceptanceSteps;
 import io.pollwatt.verification.steps.ScenarioWorld;
 import io.pollwatt.verification.steps.TruthSteps;
 import io.pollwatt.verification.testbed.ScenarioDatabase;
@@ -86,6 +87,14 @@ final class SuiteCommand implements Callable<Integer> {
 
     @Option(names = "--conformance-only", description = "run the protocol conformance check only, no scenario")
     private boolean conformanceOnly;
+
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "scenarios run side by side (default: ${DEFAULT-VALUE}); each has its own platform schema,"
+                    + " devices and virtual clock, so the results do not depend on it")
+    private int threads;
 
     @Option(
             names = "--seed",
@@ -188,6 +197,7 @@ final class SuiteCommand implements Callable<Integer> {
             System.setProperty(ScenarioDatabase.USER_PROPERTY, dbUser);
         }
         System.setProperty(TruthSteps.REPORT_PROPERTY, "true");
+        System.setProperty(AcceptanceSteps.REPORT_DIR_PROPERTY, dir);
         ScenarioTally.reset();
         ScoreBook.clear();
         io.cucumber.core.cli.Main.run(
@@ -196,6 +206,8 @@ final class SuiteCommand implements Callable<Integer> {
                     "io.pollwatt.verification.steps",
                     "--tags",
                     tags,
+                    "--threads",
+                    Integer.toString(Math.max(1, threads)),
                     "--plugin",
                     "junit:" + dir + "/cucumber-junit.xml",
                     "--plugin",
@@ -311,6 +323,8 @@ final class SuiteCommand implements Callable<Integer> {
         json.put("seed", seed);
         // detection delays are counted from the fault's start to the judgement that raised the alarm
         json.put("judgementMinutes", ScenarioWorld.JUDGEMENT.toMinutes());
+        json.put("longRunJudgementMinutes", ScenarioWorld.LONG_JUDGEMENT.toMinutes());
+        json.put("longRunDays", ScenarioWorld.LONG_RUN.toDays());
         json.put("database", db == null ? "embedded" : db);
         json.put("version", new Testbed.Version().getVersion()[0]);
         json.put("java", System.getProperty("java.version"));

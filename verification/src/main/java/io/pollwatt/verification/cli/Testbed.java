@@ -34,9 +34,12 @@ import picocli.CommandLine.Spec;
         subcommands = {
             Hj212Command.class,
             SuiteCommand.class,
+            ValidateRulesCommand.class,
             TwinCommand.class,
             FleetCommand.class,
-            PlatformCommand.class
+            PlatformCommand.class,
+            CertifyDeviceCommand.class,
+            ReplayCommand.class
         })
 public final class Testbed implements Runnable {
 

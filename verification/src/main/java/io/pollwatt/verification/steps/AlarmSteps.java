@@ -73,6 +73,25 @@ public final class AlarmSteps {
         }
     }
 
+    @Then("企业 {string} 产生告警 {string}")
+    public void enterprise_raised(String enterprise, String rule) {
+        if (of(rule).stream().noneMatch(a -> a.enterpriseId().equals(enterprise))) {
+            throw new AssertionError("expected " + rule + " for enterprise " + enterprise
+                    + ", none raised; every alarm:\n" + describe(world.alarms()));
+        }
+    }
+
+    @Then("企业 {string} 不产生告警 {string}")
+    public void enterprise_not_raised(String enterprise, String rule) {
+        List<Alarm> found = of(rule).stream()
+                .filter(a -> a.enterpriseId().equals(enterprise))
+                .toList();
+        if (!found.isEmpty()) {
+            throw new AssertionError("expected no " + rule + " alarm for enterprise " + enterprise
+                    + ", but the platform raised:\n" + describe(found));
+        }
+    }
+
     /** A table of rules with 产生 (must be raised) or 不产生 (must not be). */
     @Then("平台的告警:")
     public void table(DataTable table) {
@@ -173,6 +192,8 @@ public final class AlarmSteps {
         StringBuilder b = new StringBuilder();
         for (Alarm a : alarms) {
             b.append("  ")
+                    .append(a.enterpriseId())
+                    .append(' ')
                     .append(a.ruleId())
                     .append(a.subtype() == null ? "" : "/" + a.subtype())
                     .append(" level ")

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,75 @@ public final class DataSteps {
             throw new IllegalStateException(
                     "no day energy to compare: run at least two days from midnight (the first day lacks its opening record)");
         }
+    }
+
+    /**
+     * The realtime records missing on the platform, over every archived point and the whole run after the devices'
+     * first record, are exactly those of {@code [from, to)} (local times on the 15-minute grid): what the devices
+     * dropped after keeping them for their retention, and nothing else.
+     */
+    @Then("平台缺失的实时数据恰为 {string} 至 {string}")
+    public void missing_exactly(String fromText, String toText) throws SQLException {
+        ZoneId zone = world.zone();
+        LocalDateTime from = LocalDateTime.parse(fromText);
+        LocalDateTime to = LocalDateTime.parse(toText);
+        LocalDateTime first = LocalDateTime.ofInstant(world.runStart(), zone).plus(GRID);
+        LocalDateTime end = LocalDateTime.ofInstant(world.runEnd(), zone);
+        PointSeries series = world.series();
+        List<String> problems = new ArrayList<>();
+        for (SiteArchive a : world.archives()) {
+            for (SiteArchive.Point p : a.points()) {
+                Optional<PointSeries.Source> source = series.source(a.id(), p.id());
+                if (source.isEmpty()) {
+                    continue;
+                }
+                java.util.Set<LocalDateTime> present = new java.util.HashSet<>();
+                series.samples(source.get(), first, end).stream()
+                        .filter(x -> x.cn().equals("2011"))
+                        .forEach(x -> present.add(x.dataTime()));
+                List<LocalDateTime> missing = new ArrayList<>();
+                for (LocalDateTime t = first; t.isBefore(end); t = t.plus(GRID)) {
+                    if (!present.contains(t)) {
+                        missing.add(t);
+                    }
+                }
+                List<LocalDateTime> expected = new ArrayList<>();
+                for (LocalDateTime t = from; t.isBefore(to); t = t.plus(GRID)) {
+                    expected.add(t);
+                }
+                if (!missing.equals(expected)) {
+                    problems.add(a.id() + "/" + p.id() + ": missing " + ranges(missing));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError(
+                    "expected exactly [" + from + ", " + to + ") missing:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    private static final java.time.Duration GRID = java.time.Duration.ofMinutes(15);
+
+    /** {@code [a, b) [c, d)} of consecutive grid instants. */
+    private static String ranges(List<LocalDateTime> times) {
+        if (times.isEmpty()) {
+            return "nothing";
+        }
+        StringBuilder b = new StringBuilder();
+        LocalDateTime start = times.get(0);
+        LocalDateTime last = start;
+        for (int i = 1; i <= times.size(); i++) {
+            if (i == times.size() || !times.get(i).equals(last.plus(GRID))) {
+                b.append('[').append(start).append(", ").append(last.plus(GRID)).append(") ");
+                if (i < times.size()) {
+                    start = times.get(i);
+                }
+            }
+            if (i < times.size()) {
+                last = times.get(i);
+            }
+        }
+        return b.toString().strip();
     }
 
     /** One archived point's aggregate of one whole day of the run. */

@@ -53,10 +53,21 @@ public final class ScenarioWorld implements Disposable {
     public static final long DEFAULT_SEED = 1;
 
     /**
-     * How often the platform judges in a scenario: hourly rather than the platform's 15 minutes, because a judgement
-     * costs about 0.1 s of wall time whatever it covers. Detection is at most an hour later; no rule's verdict changes.
+     * How often the platform judges in a scenario of up to {@link #LONG_RUN}: hourly rather than the platform's 15
+     * minutes, because a judgement costs about 0.1 s of wall time whatever it covers. Detection is at most an hour
+     * later; no rule's verdict changes.
      */
     public static final Duration JUDGEMENT = Duration.ofHours(1);
+
+    /**
+     * How often the platform judges in a longer scenario: every 6 hours. The rules such runs are about look at days
+     * (baselines, day energies, 7- and 30-day tests); judging hourly made a 30-day run spend a third of its time on
+     * judgements. Detection delays in these scenarios are up to 6 hours later.
+     */
+    public static final Duration LONG_JUDGEMENT = Duration.ofHours(6);
+
+    /** Runs longer than this are judged every {@link #LONG_JUDGEMENT}. */
+    public static final Duration LONG_RUN = Duration.ofDays(3);
 
     private final List<SiteFile> sites = new ArrayList<>();
     private final List<SiteArchive> archives = new ArrayList<>();
@@ -129,7 +140,7 @@ public final class ScenarioWorld implements Disposable {
                             from.plus(length),
                             seed(),
                             store,
-                            JUDGEMENT,
+                            length.compareTo(LONG_RUN) > 0 ? LONG_JUDGEMENT : JUDGEMENT,
                             RuleConfig.of(ruleOverrides)),
                     group,
                     s -> {});
@@ -173,6 +184,11 @@ public final class ScenarioWorld implements Disposable {
                     Duration.ofMinutes(15));
         }
         return truth;
+    }
+
+    /** The rule configuration of the run (the defaults with the scenario's 规则参数). */
+    RuleConfig rules() {
+        return RuleConfig.of(ruleOverrides);
     }
 
     /** The staged sites, in order. */

@@ -23,9 +23,13 @@ import java.util.Optional;
 public final class TwinTruth {
 
     private final Map<String, Map<String, List<PointSample>>> samples;
+    private final Map<String, Map<String, Map<Instant, PointSample>>> minuteBefore;
 
-    private TwinTruth(Map<String, Map<String, List<PointSample>>> samples) {
+    private TwinTruth(
+            Map<String, Map<String, List<PointSample>>> samples,
+            Map<String, Map<String, Map<Instant, PointSample>>> minuteBefore) {
         this.samples = samples;
+        this.minuteBefore = minuteBefore;
     }
 
     /**
@@ -42,18 +46,28 @@ public final class TwinTruth {
             Duration step) {
         Seeds seeds = new Seeds(seed);
         Map<String, Map<String, List<PointSample>>> out = new LinkedHashMap<>();
+        Map<String, Map<String, Map<Instant, PointSample>>> before = new LinkedHashMap<>();
         for (Enterprise e : enterprises) {
             Twin twin = new Twin(e, faults.getOrDefault(e.id(), List.of()), seeds, zone, start);
             Map<String, List<PointSample>> points = new LinkedHashMap<>();
+            Map<String, Map<Instant, PointSample>> previous = new LinkedHashMap<>();
             for (Instant t = start; !t.isAfter(end); t = t.plus(step)) {
+                if (t.isAfter(start)) {
+                    twin.advanceTo(t.minus(Twin.STEP));
+                    for (PointSample s : twin.samples()) {
+                        previous.computeIfAbsent(s.pointId(), k -> new LinkedHashMap<>())
+                                .put(t, s);
+                    }
+                }
                 twin.advanceTo(t);
                 for (PointSample s : twin.samples()) {
                     points.computeIfAbsent(s.pointId(), k -> new ArrayList<>()).add(s);
                 }
             }
             out.put(e.id(), points);
+            before.put(e.id(), previous);
         }
-        return new TwinTruth(out);
+        return new TwinTruth(out, before);
     }
 
     /** A point's samples in time order; empty for an unknown enterprise or point. */
@@ -64,6 +78,24 @@ public final class TwinTruth {
     /** The enterprise's point ids, in archive order. */
     public List<String> points(String enterpriseId) {
         return List.copyOf(samples.getOrDefault(enterpriseId, Map.of()).keySet());
+    }
+
+    /**
+     * What a device polling at grid instant {@code t} may have read: the twin at {@code t} and a minute before. The
+     * fleet steps the twins and polls the meters at the same virtual instant in no fixed order, so a record stamped
+     * {@code t} holds one of the two; a comparison of single readings (AC-04, AC-05) tries both.
+     */
+    public List<PointSample> polledAt(String enterpriseId, String pointId, Instant t) {
+        List<PointSample> out = new java.util.ArrayList<>(2);
+        at(enterpriseId, pointId, t).ifPresent(out::add);
+        PointSample b = minuteBefore
+                .getOrDefault(enterpriseId, Map.of())
+                .getOrDefault(pointId, Map.of())
+                .get(t);
+        if (b != null) {
+            out.add(b);
+        }
+        return out;
     }
 
     /** The point's sample at exactly {@code t}, if the grid has it. */

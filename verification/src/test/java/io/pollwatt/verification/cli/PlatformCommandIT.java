@@ -85,7 +85,10 @@ class PlatformCommandIT {
         HttpResponse<String> health = get(dashboard.resolve("/api/health"), null);
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"up\"");
-        assertThat(get(dashboard, null).body()).contains("dashboard arrives with its issue");
+        assertThat(get(dashboard, null).body()).contains("企业工况用电监控"); // the dashboard (docs/dashboard.md)
+        assertThat(get(dashboard.resolve("/assets/vendor/uPlot.iife.min.js"), null)
+                        .statusCode())
+                .isEqualTo(200); // its chart library, bundled into the platform's jar
 
         // --sites textile: the ready site's archive, its enterprise listed
         find("archive of (\\S+) imported: 30 point\\(s\\), 2 device\\(s\\)", printed);

@@ -79,6 +79,7 @@ public final class ReadingJump implements Rule {
             int head = 0;
             int tail = 0;
             int scanned = 0; // samples [0, scanned) offered to the deque
+            Run run = null;
             for (int k = 0; k < n; k++) {
                 EnergyStep s = steps.get(k);
                 if (s.kind() == EnergyStep.Kind.NEGATIVE) {
@@ -129,6 +130,12 @@ public final class ReadingJump implements Rule {
                 if (!physical && !outOfProportion) {
                     continue;
                 }
+                String subtype = physical ? "physicalCap" : "median";
+                if (run != null && run.subtype.equals(subtype) && run.end.equals(s.from())) {
+                    run.extend(s); // a sustained excess (a wrong ratio) is one episode, not one alarm per interval
+                    continue;
+                }
+                flush(run, e, p, out);
                 Map<String, Object> ev = Days.evidence(
                         e, "dq.physicalCapFactor", "dq.jumpMedianFactor", "dq.jumpMedianDays", "dq.jumpPmaxFactor");
                 ev.put("deltaKwh", s.delta());
@@ -136,19 +143,56 @@ public final class ReadingJump implements Rule {
                 ev.put("medianRunKwh", Double.isNaN(median) ? null : median);
                 ev.put("pMaxKw", Double.isNaN(pMax) ? null : pMax);
                 ev.put("ratedKva", p.ratedKva());
-                out.add(Days.finding(
-                        this,
-                        e,
-                        p.id(),
-                        physical ? "physicalCap" : "median",
-                        List.of(p.id()),
-                        List.of(),
-                        s.from(),
-                        s.to(),
-                        s.to(),
-                        ev));
+                run = new Run(subtype, s, ev);
             }
+            flush(run, e, p, out);
+            run = null;
         }
+    }
+
+    /** Consecutive steps of one subtype: the evidence is the first step's, with how many steps and their sum. */
+    private static final class Run {
+        final String subtype;
+        final LocalDateTime start;
+        final LocalDateTime raisedAt;
+        LocalDateTime end;
+        final Map<String, Object> evidence;
+        int steps = 1;
+        java.math.BigDecimal totalKwh;
+
+        Run(String subtype, EnergyStep first, Map<String, Object> evidence) {
+            this.subtype = subtype;
+            this.start = first.from();
+            this.raisedAt = first.to();
+            this.end = first.to();
+            this.evidence = evidence;
+            this.totalKwh = first.delta();
+        }
+
+        void extend(EnergyStep s) {
+            end = s.to();
+            steps++;
+            totalKwh = totalKwh.add(s.delta());
+        }
+    }
+
+    private void flush(Run run, Evaluation e, PointData p, Findings out) {
+        if (run == null) {
+            return;
+        }
+        run.evidence.put("steps", run.steps);
+        run.evidence.put("totalKwh", run.totalKwh);
+        out.add(Days.finding(
+                this,
+                e,
+                p.id(),
+                run.subtype,
+                List.of(p.id()),
+                List.of(),
+                run.start,
+                run.raisedAt,
+                run.end,
+                run.evidence));
     }
 
     private static int insert(double[] a, int size, double v) {

@@ -101,12 +101,7 @@ class DayEnergyRulesTest {
     @Test
     void row17RatioAppliedTwiceOnASubMeterIsDq10PhysicalCapAndDq11NotDq09() {
         // true 50 kW read 40× (200/5 applied twice) in power and energy; MAIN on a 2000/5 CT carries 100 kW
-        List<Finding> f = DayPlant.days(1)
-                .point("M1", PointKind.MAIN, 10, 100, 2000, null)
-                .point("P1", PointKind.PROD, 5, 50)
-                .power("M1", i -> 100)
-                .power("P1", i -> 50 * 40)
-                .runAll();
+        List<Finding> f = ratioAppliedTwiceOnASubMeter();
         assertThat(f).extracting(Finding::ruleId).contains("DQ-10", "DQ-11").doesNotContain("DQ-09");
         assertThat(f)
                 .filteredOn(a -> a.ruleId().equals("DQ-10"))
@@ -114,6 +109,30 @@ class DayEnergyRulesTest {
                 .satisfies(a -> {
                     assertThat(a.key()).isEqualTo("P1");
                     assertThat(a.subtype()).isEqualTo("physicalCap");
+                });
+    }
+
+    /** True 50 kW read 40× (200/5 applied twice) in power and energy all day; MAIN on a 2000/5 CT carries 100 kW. */
+    private static List<Finding> ratioAppliedTwiceOnASubMeter() {
+        return DayPlant.days(1)
+                .point("M1", PointKind.MAIN, 10, 100, 2000, null)
+                .point("P1", PointKind.PROD, 5, 50)
+                .power("M1", i -> 100)
+                .power("P1", i -> 50 * 40)
+                .runAll();
+    }
+
+    @Test
+    void dq13SustainedExcessIsOneEpisodeNotOneFindingPerInterval() {
+        // a sub-meter read 40× all day: every step is above the physical cap, one after another
+        List<Finding> f = ratioAppliedTwiceOnASubMeter();
+        assertThat(f)
+                .filteredOn(a -> a.ruleId().equals("DQ-13"))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.subtype()).isEqualTo("physicalCap");
+                    assertThat((int) a.evidence().get("steps")).isGreaterThan(1);
+                    assertThat(a.end()).isAfter(a.start().plusHours(1));
                 });
     }
 

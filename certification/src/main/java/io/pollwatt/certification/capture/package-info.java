@@ -1,0 +1,2 @@
+/** The recorded TCP conversation of a certification run (JSON lines), for replay. */
+package io.pollwatt.certification.capture;

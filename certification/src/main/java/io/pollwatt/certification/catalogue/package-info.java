@@ -1,0 +1,2 @@
+/** The case catalogue (data), device profiles and capability declarations that select cases. */
+package io.pollwatt.certification.catalogue;

@@ -1,0 +1,108 @@
+package io.pollwatt.certification.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pollwatt.certification.Replay;
+import io.pollwatt.certification.catalogue.Catalogue;
+import io.pollwatt.certification.catalogue.CertCase;
+import io.pollwatt.certification.judge.CaseResult;
+import io.pollwatt.certification.judge.Verdict;
+import io.pollwatt.certification.report.CertificationReport;
+import io.pollwatt.certification.report.ReportWriter;
+import io.pollwatt.emulator.device.DtuDefect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The certification self-test (issue item 4): the project's emulated DTU passes every case of its profile, and a DTU
+ * with one deliberate defect fails exactly the matching case(s) and passes every other.
+ */
+class SelfTestIT {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DtuDefect.class)
+    void a_dtu_fails_exactly_the_cases_of_its_defect(DtuDefect defect) throws Exception {
+        List<String> progress = new ArrayList<>();
+        CertificationReport report =
+                EmulatedDtuRig.certify(defect, dir.resolve("store"), dir.resolve("capture.jsonl"), progress);
+
+        Map<String, Verdict> verdicts = verdicts(report);
+        Set<String> failed = ids(report, Verdict.FAIL);
+        assertThat(failed)
+                .as("failed cases of a DTU with %s; report:%n%s", defect, explain(report))
+                .isEqualTo(EmulatedDtuRig.expectedFailures(defect));
+        assertThat(ids(report, Verdict.INCONCLUSIVE))
+                .as("inconclusive cases; report:%n%s", explain(report))
+                .isEmpty();
+        assertThat(verdicts).containsEntry("PKT-01", Verdict.NOT_APPLICABLE); // not declared: one meter, no split
+        assertThat(progress).anyMatch(line -> line.startsWith("phase refused-connections"));
+    }
+
+    @Test
+    void the_emulated_voc_data_collector_passes_every_case_of_its_profile() throws Exception {
+        CertificationReport report = EmulatedDtuRig.certify(
+                true, DtuDefect.NONE, dir.resolve("store"), dir.resolve("capture.jsonl"), new ArrayList<>());
+
+        assertThat(report.declaration().profile().id()).isEqualTo("collector-voc");
+        assertThat(ids(report, Verdict.FAIL)).as("report:%n%s", explain(report)).isEmpty();
+        assertThat(ids(report, Verdict.INCONCLUSIVE))
+                .as("report:%n%s", explain(report))
+                .isEmpty();
+        assertThat(ids(report, Verdict.PASS)).contains("CAD-01", "CMD-1072", "RTY-01", "RSD-01", "MAL-01");
+    }
+
+    @Test
+    void replaying_the_capture_of_a_run_gives_the_passive_verdicts_again_and_no_active_ones() throws Exception {
+        Path capture = dir.resolve("capture.jsonl");
+        CertificationReport live =
+                EmulatedDtuRig.certify(DtuDefect.IGNORES_RETRIEVAL, dir.resolve("store"), capture, new ArrayList<>());
+
+        CertificationReport replay = Replay.of(capture);
+
+        Catalogue catalogue = Catalogue.standard();
+        for (CaseResult r : replay.results()) {
+            CertCase c = catalogue.find(r.caseId()).orElseThrow();
+            if (c.kind() == CertCase.Kind.ACTIVE) {
+                assertThat(r.verdict()).as(r.caseId()).isEqualTo(Verdict.NOT_APPLICABLE);
+            } else {
+                assertThat(r.verdict()).as(r.caseId()).isEqualTo(live.verdictOf(r.caseId()));
+            }
+        }
+        assertThat(replay.overall()).isEqualTo(Verdict.FAIL); // the retrieval cases fail from the capture alone
+        Path json = ReportWriter.write(replay, dir.resolve("report"));
+        assertThat(Files.readString(json)).contains("\"HIS-2061\"", "\"FAIL\"");
+        assertThat(Files.readString(dir.resolve("report/certification.html"))).contains("HIS-2061", "NOT_APPLICABLE");
+    }
+
+    private static Map<String, Verdict> verdicts(CertificationReport r) {
+        Map<String, Verdict> out = new TreeMap<>();
+        r.results().forEach(c -> out.put(c.caseId(), c.verdict()));
+        return out;
+    }
+
+    private static Set<String> ids(CertificationReport r, Verdict v) {
+        return r.results().stream()
+                .filter(c -> c.verdict() == v)
+                .map(CaseResult::caseId)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    private static String explain(CertificationReport r) {
+        return r.results().stream()
+                .map(c -> c.caseId() + " " + c.verdict() + " " + c.evidence())
+                .collect(Collectors.joining("\n"));
+    }
+}
