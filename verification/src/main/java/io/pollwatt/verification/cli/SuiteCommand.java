@@ -316,7 +316,8 @@ final class SuiteCommand implements Callable<Integer> {
                     .put("name", e.scenario())
                     .put("uri", e.uri())
                     .put("line", e.line())
-                    .put("status", e.status());
+                    .put("status", e.status())
+                    .put("tallied", e.tallied());
             o.set("score", ScoreJson.scenario(e.score()));
         }
         json.set("rules", ScoreJson.rules(ScoreBook.tally().qualities()));

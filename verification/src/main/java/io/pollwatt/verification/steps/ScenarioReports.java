@@ -22,10 +22,16 @@ import io.pollwatt.twin.site.FacilityKind;
 import io.pollwatt.verification.scoring.ScenarioScore;
 import io.pollwatt.verification.scoring.StagedFault;
 import io.pollwatt.verification.site.SiteFile;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +97,7 @@ final class ScenarioReports {
             }
         });
         ZoneId zone = world.zone();
+        PointSeries series = world.series();
         List<RaisedAlarm> alarms = new ArrayList<>();
         for (Alarm a : world.alarms()) {
             alarms.add(new RaisedAlarm(
@@ -102,7 +109,7 @@ final class ScenarioReports {
                     a.points(),
                     a.start().atZone(zone).toInstant(),
                     a.end() == null ? null : a.end().atZone(zone).toInstant(),
-                    List.of(),
+                    evidenceFrames(world, series, a),
                     null,
                     matched.get(a.id())));
         }
@@ -111,6 +118,44 @@ final class ScenarioReports {
         platformDays(world, energy, completeness);
         return new ScenarioReport(
                 name, uri, line, tags, st, error, curves, states, faults, alarms, List.of(), energy, completeness);
+    }
+
+    /** How many frames the report shows beside an alarm, and how far from its start they may have arrived. */
+    private static final int FRAMES = 3;
+
+    private static final java.time.Duration FRAME_WINDOW = java.time.Duration.ofMinutes(15);
+
+    /**
+     * The first frames the platform's evidence log holds from the devices of the alarm's points around its start:
+     * what the alarm was raised on, as received.
+     */
+    private static List<String> evidenceFrames(ScenarioWorld world, PointSeries series, Alarm a) throws SQLException {
+        List<String> mns = new ArrayList<>();
+        for (String point : a.points()) {
+            series.source(a.enterpriseId(), point)
+                    .map(PointSeries.Source::mn)
+                    .filter(m -> !mns.contains(m))
+                    .ifPresent(mns::add);
+        }
+        if (mns.isEmpty()) {
+            return List.of();
+        }
+        Instant at = a.start().atZone(world.zone()).toInstant();
+        List<String> out = new ArrayList<>();
+        try (Connection c = world.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("select raw from evidence where mn = any(?)"
+                        + " and received_at >= ? and received_at < ? and verdict = 'ACCEPTED' order by id limit ?")) {
+            ps.setArray(1, c.createArrayOf("text", mns.toArray()));
+            ps.setObject(2, OffsetDateTime.ofInstant(at.minus(FRAME_WINDOW), ZoneOffset.UTC));
+            ps.setObject(3, OffsetDateTime.ofInstant(at.plus(FRAME_WINDOW), ZoneOffset.UTC));
+            ps.setInt(4, FRAMES);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new String(rs.getBytes(1), StandardCharsets.UTF_8).strip());
+                }
+            }
+        }
+        return out;
     }
 
     private static PointRole role(FacilityKind kind) {

@@ -168,6 +168,12 @@ public final class ScenarioWorld implements Disposable {
         return new PointSeries(db.dataSource(), FactorCodes.pollwattDefault(), AggregationSettings.defaults());
     }
 
+    /** The platform's database while the scenario lasts (the report reads the evidence frames of its alarms). */
+    javax.sql.DataSource dataSource() {
+        result();
+        return db.dataSource();
+    }
+
     /** The twins of the run sampled on the devices' 15-minute grid, computed when first asked for. */
     TwinTruth truth() {
         result();

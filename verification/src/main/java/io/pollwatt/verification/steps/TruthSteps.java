@@ -28,6 +28,12 @@ public final class TruthSteps {
      */
     public static final String REPORT_PROPERTY = "pollwatt.report.scenarios";
 
+    /**
+     * Threshold outlines stage faults just below a rule's threshold on purpose (and borrow faults for their effect):
+     * their scores are attached and listed, but left out of the per-rule tally.
+     */
+    public static final String THRESHOLD_TAG = "@threshold";
+
     /** The media type of the attached score. */
     public static final String SCORE_MEDIA_TYPE = "application/vnd.pollwatt.score+json";
 
@@ -103,6 +109,7 @@ public final class TruthSteps {
                 LOG.warn("no report data for scenario '{}': {}", scenario.getName(), e.toString());
             }
         }
-        ScoreBook.add(new ScoreBook.Entry(scenario.getName(), uri, line, status, s, report));
+        boolean tallied = !scenario.getSourceTagNames().contains(THRESHOLD_TAG);
+        ScoreBook.add(new ScoreBook.Entry(scenario.getName(), uri, line, status, s, report, tallied));
     }
 }
