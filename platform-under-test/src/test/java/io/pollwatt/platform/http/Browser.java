@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -82,8 +83,14 @@ final class Browser implements AutoCloseable {
         waitFor().until(d -> hash.equals(js("return document.getElementById('view').dataset.ready || '';")));
     }
 
+    /**
+     * A wait that also retries when the page re-rendered the element it found (the review form redraws the review
+     * state when the answer arrives: a wait that found the old element would otherwise fail, not wait).
+     */
     WebDriverWait waitFor() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     WebElement visible(By by) {

@@ -4,6 +4,7 @@ import io.pollwatt.platform.alarms.Alarm;
 import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.rules.RuleConfig;
 import io.pollwatt.platform.series.PointSeries;
+import io.pollwatt.platform.series.PointStates;
 import io.pollwatt.verification.site.SiteFile;
 import io.pollwatt.verification.testbed.TwinTruth;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param site the installation (and the site tests staged as faults)
  * @param archive what the platform archived
  * @param series the platform's stored records and aggregates
+ * @param states the platform's operating states of its points (ST-01…ST-07)
  * @param truth the twins of the run: what each meter showed and the true power (the reference instrument)
  * @param alarms the platform's alarms of the enterprise
  * @param rules the rule configuration (ac.*, alm.notRunningMinMin)
@@ -26,6 +28,7 @@ public record AcceptanceInput(
         SiteFile site,
         SiteArchive archive,
         PointSeries series,
+        PointStates states,
         TwinTruth truth,
         List<Alarm> alarms,
         RuleConfig rules,
@@ -36,6 +39,7 @@ public record AcceptanceInput(
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(states, "states");
         Objects.requireNonNull(truth, "truth");
         alarms = List.copyOf(alarms);
         Objects.requireNonNull(rules, "rules");

@@ -5,6 +5,8 @@ import io.pollwatt.platform.aggregate.PointAggregate;
 import io.pollwatt.platform.alarms.Alarm;
 import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.series.PointSeries;
+import io.pollwatt.platform.series.PointStates;
+import io.pollwatt.platform.state.OperatingState;
 import io.pollwatt.report.model.AcceptanceCheck;
 import io.pollwatt.report.model.AcceptancePoint;
 import io.pollwatt.report.model.AcceptanceReport;
@@ -15,6 +17,7 @@ import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.fault.TreatmentOff;
 import io.pollwatt.twin.fault.UplinkOutage;
 import io.pollwatt.twin.sim.PointSample;
+import io.pollwatt.twin.sim.TrueState;
 import io.pollwatt.twin.site.Facility;
 import io.pollwatt.twin.site.FacilityKind;
 import io.pollwatt.verification.scoring.ScenarioScore;
@@ -156,9 +159,53 @@ public final class AcceptanceProcedure {
                 reason);
     }
 
-    /** AC-02: every installed meter reports under an archived point, and every archived point has data. */
-    private AcceptanceCheck identity() {
+    /** The share of samples whose platform state agrees with the true one that AC-02 asks for [pollwatt]. */
+    static final double STATE_AGREEMENT_MIN = 0.95;
+
+    /**
+     * AC-02: every installed meter reports under an archived point, every archived point has data, and the point's
+     * state follows its facility: the seed's test switches each facility and watches its point go OFF; over a trial
+     * run the same shows as the platform's state (running or not) agreeing with the twin's true state on at least
+     * {@link #STATE_AGREEMENT_MIN} of the samples the platform judged (a point that some other load keeps running
+     * fails).
+     */
+    private AcceptanceCheck identity() throws SQLException {
         List<String> problems = new ArrayList<>();
+        int judged = 0;
+        int agreed = 0;
+        LocalDate first = local(in.start()).toLocalDate();
+        LocalDate last = local(in.end()).toLocalDate();
+        for (Facility f : installed.values()) {
+            if (f.kind() == FacilityKind.MAIN || !archived.containsKey(f.id())) {
+                continue;
+            }
+            Optional<PointStates.States> states = in.states().states(enterprise, f.id(), first, last);
+            if (states.isEmpty()) {
+                continue;
+            }
+            int pointJudged = 0;
+            int pointAgreed = 0;
+            for (PointStates.StateAt s : states.get().states()) {
+                if (s.state() == OperatingState.NO_DATA) {
+                    continue;
+                }
+                List<PointSample> truth = polled(f.id(), s.time());
+                if (truth.isEmpty()) {
+                    continue;
+                }
+                pointJudged++;
+                if (truth.stream()
+                        .anyMatch(t ->
+                                (t.trueState() != TrueState.OFF) == s.state().on())) {
+                    pointAgreed++;
+                }
+            }
+            judged += pointJudged;
+            agreed += pointAgreed;
+            if (pointJudged > 0 && (double) pointAgreed / pointJudged < STATE_AGREEMENT_MIN) {
+                problems.add(f.id() + " 工况一致率 %.1f %%".formatted(100.0 * pointAgreed / pointJudged));
+            }
+        }
         for (Facility f : installed.values()) {
             if (!archived.containsKey(f.id())) {
                 problems.add(f.id() + " 未备案");
@@ -169,11 +216,12 @@ public final class AcceptanceProcedure {
         int matched = installed.size()
                 - (int) problems.stream().filter(p -> p.endsWith("未备案")).count()
                 - (int) problems.stream().filter(p -> p.endsWith("平台无数据")).count();
+        String agreement = judged == 0 ? "无可比对的工况" : "工况一致率 %.1f %%".formatted(100.0 * agreed / judged);
         return new AcceptanceCheck(
                 "AC-02",
-                "身份一致（MN 下发、表地址与点位对应）",
-                "一致 " + matched + "/" + installed.size(),
-                "100 %",
+                "身份一致（MN 下发、表地址与点位对应，工况随设施启停）",
+                "一致 " + matched + "/" + installed.size() + "，" + agreement,
+                "100 %；工况一致率 ≥ 95 %",
                 problems.isEmpty(),
                 problems.isEmpty() ? "每块表的数据都到达其备案点位" : String.join("；", problems));
     }

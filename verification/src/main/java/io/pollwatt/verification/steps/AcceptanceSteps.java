@@ -2,7 +2,10 @@ package io.pollwatt.verification.steps;
 
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Then;
+import io.pollwatt.platform.archive.ArchiveRegistry;
 import io.pollwatt.platform.archive.SiteArchive;
+import io.pollwatt.platform.series.PointStates;
+import io.pollwatt.platform.state.StateSettings;
 import io.pollwatt.report.html.AcceptanceReportWriter;
 import io.pollwatt.report.model.AcceptanceCheck;
 import io.pollwatt.report.model.AcceptanceReport;
@@ -11,6 +14,8 @@ import io.pollwatt.verification.acceptance.AcceptanceProcedure;
 import io.pollwatt.verification.site.SiteFile;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +109,10 @@ public final class AcceptanceSteps {
                         sites.get(i),
                         archive,
                         world.series(),
+                        new PointStates(
+                                new ArchiveRegistry(world.dataSource(), Clock.fixed(world.runEnd(), ZoneOffset.UTC)),
+                                world.series(),
+                                StateSettings.defaults()),
                         world.truth(),
                         world.alarms().stream()
                                 .filter(a -> a.enterpriseId().equals(enterprise))
