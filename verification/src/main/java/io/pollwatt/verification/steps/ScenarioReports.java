@@ -15,6 +15,8 @@ import io.pollwatt.report.model.ScenarioReport;
 import io.pollwatt.report.model.ScenarioStatus;
 import io.pollwatt.report.model.StateBand;
 import io.pollwatt.report.model.TruthWindow;
+import io.pollwatt.report.model.TvocSample;
+import io.pollwatt.report.model.TvocSeries;
 import io.pollwatt.twin.sim.PointSample;
 import io.pollwatt.twin.sim.TrueState;
 import io.pollwatt.twin.site.Facility;
@@ -113,11 +115,33 @@ final class ScenarioReports {
                     null,
                     matched.get(a.id())));
         }
+        List<TvocSeries> tvoc = new ArrayList<>();
+        for (SiteFile site : world.sites()) {
+            String e = site.enterprise().id();
+            world.truth().stacks(e).forEach((stackId, samples) -> {
+                List<String> treatment = site.enterprise().stacks().stream()
+                        .filter(stack -> stack.id().equals(stackId))
+                        .flatMap(stack -> stack.groupIds().stream())
+                        .flatMap(g -> site.enterprise().groups().stream().filter(x -> x.id().equals(g)))
+                        .flatMap(g -> g.members().stream())
+                        .toList();
+                tvoc.add(new TvocSeries(
+                        stackId,
+                        stackId + " 排放口",
+                        null,
+                        samples.stream()
+                                .map(x -> new TvocSample(x.at(), x.tvocMgM3()))
+                                .toList(),
+                        states.stream()
+                                .filter(b -> !treatment.isEmpty() && b.pointId().equals(treatment.get(0)))
+                                .toList()));
+            });
+        }
         List<EnergyDay> energy = new ArrayList<>();
         List<Completeness> completeness = new ArrayList<>();
         platformDays(world, energy, completeness);
         return new ScenarioReport(
-                name, uri, line, tags, st, error, curves, states, faults, alarms, List.of(), energy, completeness);
+                name, uri, line, tags, st, error, curves, states, faults, alarms, tvoc, energy, completeness);
     }
 
     /** How many frames the report shows beside an alarm, and how far from its start they may have arrived. */

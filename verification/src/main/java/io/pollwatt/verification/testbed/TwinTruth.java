@@ -3,6 +3,7 @@ package io.pollwatt.verification.testbed;
 import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.random.Seeds;
 import io.pollwatt.twin.sim.PointSample;
+import io.pollwatt.twin.sim.StackSample;
 import io.pollwatt.twin.sim.Twin;
 import io.pollwatt.twin.site.Enterprise;
 import java.time.Duration;
@@ -24,12 +25,15 @@ public final class TwinTruth {
 
     private final Map<String, Map<String, List<PointSample>>> samples;
     private final Map<String, Map<String, Map<Instant, PointSample>>> minuteBefore;
+    private final Map<String, Map<String, List<StackSample>>> stacks;
 
     private TwinTruth(
             Map<String, Map<String, List<PointSample>>> samples,
-            Map<String, Map<String, Map<Instant, PointSample>>> minuteBefore) {
+            Map<String, Map<String, Map<Instant, PointSample>>> minuteBefore,
+            Map<String, Map<String, List<StackSample>>> stacks) {
         this.samples = samples;
         this.minuteBefore = minuteBefore;
+        this.stacks = stacks;
     }
 
     /**
@@ -47,10 +51,12 @@ public final class TwinTruth {
         Seeds seeds = new Seeds(seed);
         Map<String, Map<String, List<PointSample>>> out = new LinkedHashMap<>();
         Map<String, Map<String, Map<Instant, PointSample>>> before = new LinkedHashMap<>();
+        Map<String, Map<String, List<StackSample>>> stackOut = new LinkedHashMap<>();
         for (Enterprise e : enterprises) {
             Twin twin = new Twin(e, faults.getOrDefault(e.id(), List.of()), seeds, zone, start);
             Map<String, List<PointSample>> points = new LinkedHashMap<>();
             Map<String, Map<Instant, PointSample>> previous = new LinkedHashMap<>();
+            Map<String, List<StackSample>> stackSamples = new LinkedHashMap<>();
             for (Instant t = start; !t.isAfter(end); t = t.plus(step)) {
                 if (t.isAfter(start)) {
                     twin.advanceTo(t.minus(Twin.STEP));
@@ -60,19 +66,30 @@ public final class TwinTruth {
                     }
                 }
                 twin.advanceTo(t);
+                for (StackSample s : twin.stackSamples()) {
+                    stackSamples
+                            .computeIfAbsent(s.stackId(), k -> new ArrayList<>())
+                            .add(s);
+                }
                 for (PointSample s : twin.samples()) {
                     points.computeIfAbsent(s.pointId(), k -> new ArrayList<>()).add(s);
                 }
             }
             out.put(e.id(), points);
             before.put(e.id(), previous);
+            stackOut.put(e.id(), stackSamples);
         }
-        return new TwinTruth(out, before);
+        return new TwinTruth(out, before, stackOut);
     }
 
     /** A point's samples in time order; empty for an unknown enterprise or point. */
     public List<PointSample> samples(String enterpriseId, String pointId) {
         return samples.getOrDefault(enterpriseId, Map.of()).getOrDefault(pointId, List.of());
+    }
+
+    /** The enterprise's stack analysers' samples on the grid, by stack id (stacks with an analyser only). */
+    public Map<String, List<StackSample>> stacks(String enterpriseId) {
+        return stacks.getOrDefault(enterpriseId, Map.of());
     }
 
     /** The enterprise's point ids, in archive order. */
