@@ -2,7 +2,6 @@ package io.pollwatt.verification.acceptance;
 
 import io.pollwatt.platform.aggregate.DayAggregate;
 import io.pollwatt.platform.aggregate.PointAggregate;
-import io.pollwatt.platform.alarms.Alarm;
 import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.series.PointSeries;
 import io.pollwatt.platform.series.PointStates;
@@ -588,12 +587,5 @@ public final class AcceptanceProcedure {
 
     private static PointRole role(FacilityKind kind) {
         return PointRole.valueOf(kind.name());
-    }
-
-    /** Unused alarms of other enterprises never reach here: the input holds the enterprise's own. */
-    static List<Alarm> own(List<Alarm> alarms, String enterpriseId) {
-        return alarms.stream()
-                .filter(a -> enterpriseId.equals(a.enterpriseId()))
-                .toList();
     }
 }
