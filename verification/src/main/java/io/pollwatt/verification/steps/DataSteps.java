@@ -32,6 +32,14 @@ public final class DataSteps {
         this.world = world;
     }
 
+    @Then("平台重启过 {int} 次")
+    public void restarted(int times) {
+        int got = world.result().platformRestarts();
+        if (got != times) {
+            throw new AssertionError("expected the platform restarted " + times + " time(s), it was " + got);
+        }
+    }
+
     /** Every archived point has every record of every whole day of the run (completeness 100 %, AGG-06). */
     @Then("平台各点位每日数据完整")
     public void every_day_complete() throws SQLException {

@@ -19,6 +19,7 @@ import io.pollwatt.verification.scoring.StagedFault;
 import io.pollwatt.verification.site.ReadySites;
 import io.pollwatt.verification.site.SiteFile;
 import io.pollwatt.verification.site.SiteFileException;
+import io.pollwatt.verification.testbed.PlatformRestart;
 import io.pollwatt.verification.testbed.ScenarioDatabase;
 import io.pollwatt.verification.testbed.TwinTruth;
 import io.pollwatt.verification.testbed.VirtualRun;
@@ -78,6 +79,8 @@ public final class ScenarioWorld implements Disposable {
     private Instant runEnd;
     private TwinTruth truth;
     private final Map<String, String> ruleOverrides = new LinkedHashMap<>();
+    private LocalDateTime restartAfter;
+    private int restartRecords;
 
     /** Stages a ready site of scenario-specs ({@code sites/<name>.yaml}). */
     void addReadySite(String name) throws SiteFileException, ArchiveFileException {
@@ -102,6 +105,15 @@ public final class ScenarioWorld implements Disposable {
             throw new IllegalStateException("rule parameters are set before the run (When)");
         }
         ruleOverrides.put(key, value);
+    }
+
+    /** Restarts the platform once during the run: after {@code after} (local), when {@code records} more are stored. */
+    void restartPlatform(LocalDateTime after, int records) {
+        if (result != null) {
+            throw new IllegalStateException("a restart is planned before the run (When)");
+        }
+        restartAfter = after;
+        restartRecords = records;
     }
 
     /** Runs every staged site from {@code start} (local, in the first site's zone) for {@code length}. */
@@ -141,7 +153,11 @@ public final class ScenarioWorld implements Disposable {
                             seed(),
                             store,
                             length.compareTo(LONG_RUN) > 0 ? LONG_JUDGEMENT : JUDGEMENT,
-                            RuleConfig.of(ruleOverrides)),
+                            RuleConfig.of(ruleOverrides),
+                            restartAfter == null
+                                    ? null
+                                    : new PlatformRestart(
+                                            restartAfter.atZone(zone).toInstant(), restartRecords)),
                     group,
                     s -> {});
         } finally {

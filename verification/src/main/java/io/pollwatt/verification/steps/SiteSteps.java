@@ -40,6 +40,15 @@ public final class SiteSteps {
         }
     }
 
+    /**
+     * The platform is stopped and started again once during the run, after {@code after} when {@code records} more
+     * records are stored (in the middle of a resend burst, which takes no virtual time).
+     */
+    @Given("平台在 {string} 之后再存下 {int} 条记录时重启")
+    public void restart_platform(String after, int records) {
+        world.restartPlatform(local(after), records);
+    }
+
     @When("从 {string} 起运行 {int} 天")
     public void run_days(String start, int days) throws Exception {
         world.run(local(start), Duration.ofDays(days));

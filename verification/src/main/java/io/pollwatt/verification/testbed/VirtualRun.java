@@ -5,13 +5,11 @@ import io.pollwatt.emulator.device.Sender;
 import io.pollwatt.emulator.fleet.DevicePlan;
 import io.pollwatt.emulator.fleet.Fleet;
 import io.pollwatt.emulator.net.VirtualScheduler;
-import io.pollwatt.hj212.codec.Mode;
 import io.pollwatt.platform.alarms.Alarm;
 import io.pollwatt.platform.alarms.AlarmQuery;
 import io.pollwatt.platform.alarms.RuleService;
 import io.pollwatt.platform.archive.ArchiveRegistry;
 import io.pollwatt.platform.archive.SiteArchive;
-import io.pollwatt.platform.ingest.IngestServer;
 import io.pollwatt.platform.registry.DeviceRegistry;
 import io.pollwatt.platform.rules.RuleConfig;
 import io.pollwatt.platform.storage.Database;
@@ -66,6 +64,7 @@ public final class VirtualRun {
      * @param judgement how often, in virtual time, the platform's rules run ({@link #JUDGEMENT_PERIOD} as the
      *     platform does; a scenario may judge less often, for speed, and accept later detection)
      * @param rules the rule configuration the platform judges with (Appendix A keys; defaults unless overridden)
+     * @param restart a restart of the platform during the run, or null for none
      */
     public record Setup(
             List<Enterprise> enterprises,
@@ -78,7 +77,8 @@ public final class VirtualRun {
             long seed,
             Path store,
             Duration judgement,
-            RuleConfig rules) {
+            RuleConfig rules,
+            PlatformRestart restart) {
 
         /** A setup judged by the rulebook's defaults. */
         public Setup(
@@ -93,6 +93,22 @@ public final class VirtualRun {
                 Path store,
                 Duration judgement) {
             this(enterprises, faults, plans, archives, zone, start, end, seed, store, judgement, RuleConfig.defaults());
+        }
+
+        /** A setup judged by {@code rules}, with no restart of the platform. */
+        public Setup(
+                List<Enterprise> enterprises,
+                Map<String, List<Fault>> faults,
+                Map<String, DevicePlan> plans,
+                List<SiteArchive> archives,
+                ZoneId zone,
+                Instant start,
+                Instant end,
+                long seed,
+                Path store,
+                Duration judgement,
+                RuleConfig rules) {
+            this(enterprises, faults, plans, archives, zone, start, end, seed, store, judgement, rules, null);
         }
 
         public Setup {
@@ -117,9 +133,10 @@ public final class VirtualRun {
      *
      * @param fleet the fleet's summary once the last records were acknowledged (or the drain gave up)
      * @param alarms every alarm the platform stored, in its order
-     * @param platform the ingest counters at the end
+     * @param platform the ingest counters at the end (since the last restart)
+     * @param platformRestarts how many times the platform was restarted during the run
      */
-    public record Result(Fleet.Summary fleet, List<Alarm> alarms, PlatformCounts platform) {
+    public record Result(Fleet.Summary fleet, List<Alarm> alarms, PlatformCounts platform, int platformRestarts) {
 
         public Result {
             alarms = List.copyOf(alarms);
@@ -150,8 +167,8 @@ public final class VirtualRun {
                 plan.collectors().forEach(c -> registry.register(c.mn(), c.pw(), enterprise));
             });
             RuleService rules = RuleService.create(db.dataSource(), setup.rules(), clock);
-            try (IngestServer platform =
-                            new IngestServer("127.0.0.1", 0, Mode.LENIENT, db.dataSource(), registry, clock);
+            try (RestartablePlatform platform =
+                            new RestartablePlatform(db.dataSource(), registry, clock, rules::stored, setup.restart());
                     Fleet fleet = Fleet.start(
                             setup.enterprises(),
                             setup.faults(),
@@ -176,7 +193,7 @@ public final class VirtualRun {
                     TimeUnit.MILLISECONDS.sleep(20); // connections are real: wait for them before time runs
                     s = fleet.summary();
                 }
-                platform.onStored(rules::stored);
+                platform.listen();
                 Instant end = setup.end();
                 Instant t = setup.start();
                 Instant hour = t.plus(Duration.ofHours(1));
@@ -202,7 +219,8 @@ public final class VirtualRun {
                                 stats.records(),
                                 stats.duplicates(),
                                 stats.quarantined(),
-                                stats.rejected()));
+                                stats.rejected()),
+                        platform.restarts());
             }
         }
     }
