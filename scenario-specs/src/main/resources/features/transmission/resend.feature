@@ -81,11 +81,7 @@ Feature: 上行中断后的补传
     Then 平台缺失的实时数据恰为 "2026-03-01T09:00" 至 "2026-03-02T09:00"
     And 平台产生告警 "DQ-06"
 
-  # @gap: after the restart the emulated DTUs reconnect after 5 s of wall time (their TCP back-off, TcpUplink), while
-  # the virtual clock runs on: the run ends before they are back, and nothing after the restart reaches the platform
-  # (measured 2026-12-02: 39 of 96 records on the outage day). Holding virtual time until they reconnect deadlocked
-  # (their reconnection is announced on the device thread the hold stops). Next: a reconnect delay in virtual time.
-  @fault-uplink-outage @rule-DQ-06 @resend @restart @gap
+  @fault-uplink-outage @rule-DQ-06 @resend @restart
   Scenario: 补传进行中平台重启：已确认的不丢，未确认的重传，不重复计数
     Given 现场档案:
       """

@@ -371,7 +371,13 @@ public final class Fleet implements AutoCloseable {
     }
 
     private Device connect(FieldDevice device, RecordStore store, EventLoopGroup group, List<Window> outages) {
-        TcpUplink uplink = new TcpUplink(group, settings.target(), Duration.ofSeconds(5), scheduler::execute);
+        // the back-off before a reconnect is the device's own time: on a virtual clock it must not pass in wall time
+        TcpUplink uplink = new TcpUplink(
+                group,
+                settings.target(),
+                Duration.ofSeconds(5),
+                scheduler::execute,
+                (d, r) -> scheduler.schedule(d, r));
         GatedUplink gated = new GatedUplink(uplink, scheduler, outages);
         Sender sender = device.connect(PLATFORM, gated, settings.sender());
         for (Window w : outages) {
@@ -439,7 +445,8 @@ public final class Fleet implements AutoCloseable {
      */
     public boolean awaitingAnswers() {
         for (Device d : devices) {
-            if (d.sender().inFlightSeq() != Long.MAX_VALUE) {
+            // a reconnect's TCP handshake takes wall time too: the device waits for it as for an answer
+            if (d.sender().inFlightSeq() != Long.MAX_VALUE || d.uplink().connecting()) {
                 return true;
             }
         }

@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +49,11 @@ public final class TcpUplink implements Uplink, AutoCloseable {
     private final InetSocketAddress target;
     private final Duration reconnectDelay;
     private final Consumer<Runnable> deviceThread;
+    private final BiConsumer<Duration, Runnable> later;
     private volatile Listener listener;
     private volatile Channel channel;
     private volatile boolean closed;
+    private volatile boolean connecting;
 
     /**
      * A link to {@code target} on {@code group}'s event loops; {@code deviceThread} runs the device's callbacks
@@ -58,10 +61,30 @@ public final class TcpUplink implements Uplink, AutoCloseable {
      */
     public TcpUplink(
             EventLoopGroup group, InetSocketAddress target, Duration reconnectDelay, Consumer<Runnable> deviceThread) {
+        this(group, target, reconnectDelay, deviceThread, null);
+    }
+
+    /**
+     * As above, with the reconnect delay counted by {@code later} (called on the device's thread): a device on a
+     * simulated clock waits its back-off in simulated time, as it does everything else, not in wall time while its
+     * clock runs on without it.
+     */
+    public TcpUplink(
+            EventLoopGroup group,
+            InetSocketAddress target,
+            Duration reconnectDelay,
+            Consumer<Runnable> deviceThread,
+            BiConsumer<Duration, Runnable> later) {
         this.group = Objects.requireNonNull(group, "group");
         this.target = Objects.requireNonNull(target, "target");
         this.reconnectDelay = Objects.requireNonNull(reconnectDelay, "reconnectDelay");
         this.deviceThread = Objects.requireNonNull(deviceThread, "deviceThread");
+        this.later = later;
+    }
+
+    /** Whether a connection attempt is under way (the TCP handshake, in wall time). */
+    public boolean connecting() {
+        return connecting;
     }
 
     /** Starts connecting; the listener hears everything from then on. */
@@ -74,6 +97,7 @@ public final class TcpUplink implements Uplink, AutoCloseable {
         if (closed) {
             return;
         }
+        connecting = true;
         new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -94,6 +118,7 @@ public final class TcpUplink implements Uplink, AutoCloseable {
                             @Override
                             public void channelActive(ChannelHandlerContext ctx) {
                                 channel = ctx.channel();
+                                connecting = false;
                                 deviceThread.accept(listener::onUp);
                             }
 
@@ -115,6 +140,7 @@ public final class TcpUplink implements Uplink, AutoCloseable {
                 .connect(target)
                 .addListener(f -> {
                     if (!f.isSuccess()) {
+                        connecting = false;
                         LOG.debug(
                                 "uplink to {}: connect failed: {}",
                                 target,
@@ -125,8 +151,13 @@ public final class TcpUplink implements Uplink, AutoCloseable {
     }
 
     private void scheduleReconnect() {
-        if (!closed) {
+        if (closed) {
+            return;
+        }
+        if (later == null) {
             group.schedule(this::connect, reconnectDelay.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            deviceThread.accept(() -> later.accept(reconnectDelay, this::connect));
         }
     }
 
