@@ -22,6 +22,8 @@ import io.pollwatt.twin.site.FacilityKind;
 import io.pollwatt.verification.scoring.ScenarioScore;
 import io.pollwatt.verification.scoring.Scorer;
 import io.pollwatt.verification.scoring.StagedFault;
+import io.pollwatt.verification.testbed.TwinTruth;
+import io.pollwatt.verification.testbed.WholeDays;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -48,7 +50,6 @@ import java.util.Optional;
 public final class AcceptanceProcedure {
 
     private static final Duration GRID = Duration.ofMinutes(15);
-    private static final BigDecimal ENERGY_TOLERANCE = new BigDecimal("0.011");
 
     private final AcceptanceInput in;
     private final ZoneId zone;
@@ -66,8 +67,7 @@ public final class AcceptanceProcedure {
         in.archive().points().forEach(p -> archived.put(p.id(), p));
         LocalDateTime from = local(in.start());
         LocalDateTime to = local(in.end());
-        LocalDate firstDay = from.toLocalDate().plusDays(1); // the first day lacks its opening record
-        LocalDate lastDay = to.toLocalDate().minusDays(1);
+        WholeDays whole = WholeDays.of(in.start(), in.end(), zone);
         for (SiteArchive.Point p : in.archive().points()) {
             Optional<PointSeries.Source> source = in.series().source(enterprise, p.id());
             if (source.isEmpty()) {
@@ -78,9 +78,9 @@ public final class AcceptanceProcedure {
                     in.series().samples(source.get(), from, to).stream()
                             .filter(s -> s.cn().equals("2011"))
                             .toList());
-            if (!lastDay.isBefore(firstDay)) {
+            if (!whole.isEmpty()) {
                 in.series()
-                        .aggregate(enterprise, p.id(), firstDay, lastDay)
+                        .aggregate(enterprise, p.id(), whole.first(), whole.last())
                         .map(PointAggregate::days)
                         .ifPresent(d -> days.put(p.id(), d));
             }
@@ -430,17 +430,12 @@ public final class AcceptanceProcedure {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, List<DayAggregate>> e : days.entrySet()) {
             for (DayAggregate d : e.getValue()) {
-                Instant a = d.day().atStartOfDay(zone).toInstant();
-                Instant b = d.day().plusDays(1).atStartOfDay(zone).toInstant();
-                Optional<PointSample> ta = in.truth().at(enterprise, e.getKey(), a);
-                Optional<PointSample> tb = in.truth().at(enterprise, e.getKey(), b);
-                if (ta.isEmpty() || tb.isEmpty() || !d.energy().complete()) {
+                Optional<BigDecimal> expected = in.truth().dayImportKwh(enterprise, e.getKey(), d.day(), zone);
+                if (expected.isEmpty() || !d.energy().complete()) {
                     continue;
                 }
                 compared++;
-                BigDecimal expected =
-                        BigDecimal.valueOf(tb.get().importKwh() - ta.get().importKwh());
-                if (d.energy().published().subtract(expected).abs().compareTo(ENERGY_TOLERANCE) > 0) {
+                if (d.energy().published().subtract(expected.get()).abs().compareTo(TwinTruth.ENERGY_TOLERANCE) > 0) {
                     problems.add(e.getKey() + " " + d.day() + " 平台 "
                             + d.energy().published().toPlainString() + " kWh");
                 }

@@ -12,6 +12,7 @@ import io.pollwatt.emulator.net.WallClockScheduler;
 import io.pollwatt.platform.alarms.Alarm;
 import io.pollwatt.platform.archive.ArchiveFileException;
 import io.pollwatt.platform.archive.SiteArchive;
+import io.pollwatt.platform.rules.RuleConfig;
 import io.pollwatt.platform.storage.Database;
 import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.population.PopulationGenerator;
@@ -256,7 +257,9 @@ final class FleetCommand implements Callable<Integer> {
                             end,
                             seed,
                             storeRoot,
-                            VirtualRun.JUDGEMENT_PERIOD),
+                            VirtualRun.JUDGEMENT_PERIOD,
+                            RuleConfig.defaults(),
+                            null),
                     group,
                     s -> progress(err, s, simulatedStart, end));
             ObjectNode alarms = platformJson.putObject("alarms");

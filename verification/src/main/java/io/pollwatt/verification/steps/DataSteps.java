@@ -5,11 +5,10 @@ import io.pollwatt.platform.aggregate.DayAggregate;
 import io.pollwatt.platform.aggregate.PointAggregate;
 import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.series.PointSeries;
-import io.pollwatt.twin.sim.PointSample;
+import io.pollwatt.verification.testbed.TwinTruth;
+import io.pollwatt.verification.testbed.WholeDays;
 import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,9 +21,6 @@ import java.util.Optional;
  * that reach the platform through no archived meter are left out: they have no series.
  */
 public final class DataSteps {
-
-    /** Energies are sent with two decimals; a day's difference of two rounded readings may be off by one unit. */
-    private static final BigDecimal ENERGY_TOLERANCE = new BigDecimal("0.011");
 
     private final ScenarioWorld world;
 
@@ -74,26 +70,21 @@ public final class DataSteps {
         ZoneId zone = world.zone();
         for (Day d : days()) {
             DayAggregate day = d.aggregate();
-            Instant from = day.day().atStartOfDay(zone).toInstant();
-            Instant to = day.day().plusDays(1).atStartOfDay(zone).toInstant();
-            Optional<PointSample> a = world.truth().at(d.enterprise(), d.point(), from);
-            Optional<PointSample> b = world.truth().at(d.enterprise(), d.point(), to);
-            if (a.isEmpty() || b.isEmpty()) {
+            Optional<BigDecimal> expected = world.truth().dayImportKwh(d.enterprise(), d.point(), day.day(), zone);
+            if (expected.isEmpty()) {
                 continue; // the twin run does not cover the day's both ends
             }
             if (!day.energy().complete()) {
-                if (to.isBefore(world.runEnd())) {
+                if (day.day().plusDays(1).atStartOfDay(zone).toInstant().isBefore(world.runEnd())) {
                     problems.add(d.enterprise() + "/" + d.point() + " " + day.day() + ": day energy incomplete");
                 }
                 continue;
             }
             compared++;
-            BigDecimal expected =
-                    BigDecimal.valueOf(b.get().importKwh() - a.get().importKwh());
             BigDecimal got = day.energy().published();
-            if (got.subtract(expected).abs().compareTo(ENERGY_TOLERANCE) > 0) {
+            if (got.subtract(expected.get()).abs().compareTo(TwinTruth.ENERGY_TOLERANCE) > 0) {
                 problems.add(d.enterprise() + "/" + d.point() + " " + day.day() + ": platform " + got.toPlainString()
-                        + " kWh, uninterrupted run " + expected.setScale(2, java.math.RoundingMode.HALF_UP)
+                        + " kWh, uninterrupted run " + expected.get().setScale(2, java.math.RoundingMode.HALF_UP)
                         + " kWh");
             }
         }
@@ -180,19 +171,15 @@ public final class DataSteps {
     private record Day(String enterprise, String point, DayAggregate aggregate) {}
 
     private List<Day> days() throws SQLException {
-        ZoneId zone = world.zone();
-        // the devices' first record is a grid interval after the run's start, so even a run starting at midnight
-        // lacks its first day's opening record: whole days are those after the run's first day
-        LocalDate first = world.runStart().atZone(zone).toLocalDate().plusDays(1);
-        LocalDate last = world.runEnd().atZone(zone).toLocalDate().minusDays(1);
+        WholeDays whole = WholeDays.of(world.runStart(), world.runEnd(), world.zone());
         List<Day> out = new ArrayList<>();
-        if (last.isBefore(first)) {
+        if (whole.isEmpty()) {
             return out;
         }
         PointSeries series = world.series();
         for (SiteArchive a : world.archives()) {
             for (SiteArchive.Point p : a.points()) {
-                Optional<PointAggregate> agg = series.aggregate(a.id(), p.id(), first, last);
+                Optional<PointAggregate> agg = series.aggregate(a.id(), p.id(), whole.first(), whole.last());
                 if (agg.isEmpty()) {
                     continue;
                 }

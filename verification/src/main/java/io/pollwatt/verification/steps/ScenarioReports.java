@@ -24,6 +24,7 @@ import io.pollwatt.twin.site.FacilityKind;
 import io.pollwatt.verification.scoring.ScenarioScore;
 import io.pollwatt.verification.scoring.StagedFault;
 import io.pollwatt.verification.site.SiteFile;
+import io.pollwatt.verification.testbed.WholeDays;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -183,13 +184,7 @@ final class ScenarioReports {
     }
 
     private static PointRole role(FacilityKind kind) {
-        return switch (kind) {
-            case MAIN -> PointRole.MAIN;
-            case PROD -> PointRole.PROD;
-            case TREAT -> PointRole.TREAT;
-            case PROD_TREAT -> PointRole.PROD_TREAT;
-            default -> PointRole.INDIRECT;
-        };
+        return PointRole.valueOf(kind.name()); // the report's roles are the rulebook's point types
     }
 
     private static OperatingState state(TrueState s) {
@@ -227,10 +222,8 @@ final class ScenarioReports {
     /** Whole days after the run's first: MAIN against the sub-meters, and each point's completeness. */
     private static void platformDays(ScenarioWorld world, List<EnergyDay> energy, List<Completeness> completeness)
             throws SQLException {
-        ZoneId zone = world.zone();
-        LocalDate first = world.runStart().atZone(zone).toLocalDate().plusDays(1);
-        LocalDate last = world.runEnd().atZone(zone).toLocalDate().minusDays(1);
-        if (last.isBefore(first)) {
+        WholeDays whole = WholeDays.of(world.runStart(), world.runEnd(), world.zone());
+        if (whole.isEmpty()) {
             return;
         }
         PointSeries series = world.series();
@@ -238,7 +231,7 @@ final class ScenarioReports {
         Map<LocalDate, Double> main = new LinkedHashMap<>();
         Map<LocalDate, Map<String, Double>> subs = new LinkedHashMap<>();
         for (SiteArchive.Point p : a.points()) {
-            Optional<PointAggregate> agg = series.aggregate(a.id(), p.id(), first, last);
+            Optional<PointAggregate> agg = series.aggregate(a.id(), p.id(), whole.first(), whole.last());
             if (agg.isEmpty()) {
                 continue;
             }

@@ -6,8 +6,10 @@ import io.pollwatt.twin.sim.PointSample;
 import io.pollwatt.twin.sim.StackSample;
 import io.pollwatt.twin.sim.Twin;
 import io.pollwatt.twin.site.Enterprise;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,6 +115,23 @@ public final class TwinTruth {
             out.add(b);
         }
         return out;
+    }
+
+    /** Energies are sent with two decimals: a day's difference of two rounded readings may be off by one unit. */
+    public static final BigDecimal ENERGY_TOLERANCE = new BigDecimal("0.011");
+
+    /**
+     * The point's import-register difference over the local {@code day}: what an uninterrupted run delivers as its
+     * day energy; empty when the grid does not hold both ends of the day.
+     */
+    public Optional<BigDecimal> dayImportKwh(String enterpriseId, String pointId, LocalDate day, ZoneId zone) {
+        Optional<PointSample> a =
+                at(enterpriseId, pointId, day.atStartOfDay(zone).toInstant());
+        Optional<PointSample> b =
+                at(enterpriseId, pointId, day.plusDays(1).atStartOfDay(zone).toInstant());
+        return a.isEmpty() || b.isEmpty()
+                ? Optional.empty()
+                : Optional.of(BigDecimal.valueOf(b.get().importKwh() - a.get().importKwh()));
     }
 
     /** The point's sample at exactly {@code t}, if the grid has it. */

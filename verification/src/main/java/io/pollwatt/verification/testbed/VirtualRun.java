@@ -80,37 +80,6 @@ public final class VirtualRun {
             RuleConfig rules,
             PlatformRestart restart) {
 
-        /** A setup judged by the rulebook's defaults. */
-        public Setup(
-                List<Enterprise> enterprises,
-                Map<String, List<Fault>> faults,
-                Map<String, DevicePlan> plans,
-                List<SiteArchive> archives,
-                ZoneId zone,
-                Instant start,
-                Instant end,
-                long seed,
-                Path store,
-                Duration judgement) {
-            this(enterprises, faults, plans, archives, zone, start, end, seed, store, judgement, RuleConfig.defaults());
-        }
-
-        /** A setup judged by {@code rules}, with no restart of the platform. */
-        public Setup(
-                List<Enterprise> enterprises,
-                Map<String, List<Fault>> faults,
-                Map<String, DevicePlan> plans,
-                List<SiteArchive> archives,
-                ZoneId zone,
-                Instant start,
-                Instant end,
-                long seed,
-                Path store,
-                Duration judgement,
-                RuleConfig rules) {
-            this(enterprises, faults, plans, archives, zone, start, end, seed, store, judgement, rules, null);
-        }
-
         public Setup {
             Objects.requireNonNull(rules, "rules");
             enterprises = List.copyOf(enterprises);

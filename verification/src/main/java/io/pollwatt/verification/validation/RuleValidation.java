@@ -136,7 +136,8 @@ public final class RuleValidation {
                             s.seed(),
                             stores,
                             JUDGEMENT,
-                            config),
+                            config,
+                            null),
                     group,
                     f -> progress.accept("run: %s, records %d, acked %d, unsent %d"
                             .formatted(
