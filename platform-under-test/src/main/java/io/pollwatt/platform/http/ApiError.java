@@ -53,6 +53,8 @@ public enum ApiError {
     METHOD_NOT_ALLOWED(405),
     /** An import that would take a device registered to another enterprise. */
     ARCHIVE_CONFLICT(409),
+    /** {@code PUT /api/clock} on a platform that runs on the system clock. */
+    CLOCK_NOT_SETTABLE(409),
     /** A body larger than the server takes. */
     BODY_TOO_LARGE(413),
     /** A body that is not {@code application/json}. */

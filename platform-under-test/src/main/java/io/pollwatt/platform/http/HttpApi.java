@@ -14,6 +14,7 @@ import io.pollwatt.platform.alarms.Catalogue;
 import io.pollwatt.platform.alarms.RuleLoader;
 import io.pollwatt.platform.archive.ArchiveRegistry;
 import io.pollwatt.platform.archive.FactorCodes;
+import io.pollwatt.platform.clock.ClockControl;
 import io.pollwatt.platform.ingest.IngestStats;
 import io.pollwatt.platform.rules.RuleConfig;
 import io.pollwatt.platform.series.LiveStates;
@@ -79,6 +80,22 @@ public final class HttpApi implements AutoCloseable {
      */
     public HttpApi(
             String host, int port, DataSource db, IngestStats stats, Clock clock, String token, RuleConfig rules) {
+        this(host, port, db, stats, clock, token, rules, null);
+    }
+
+    /**
+     * Starts the API with {@code PUT /api/clock} doing {@code clockControl} (a platform on a test clock), or refusing
+     * when it is null (a platform on the system clock).
+     */
+    public HttpApi(
+            String host,
+            int port,
+            DataSource db,
+            IngestStats stats,
+            Clock clock,
+            String token,
+            RuleConfig rules,
+            ClockControl clockControl) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(stats, "stats");
@@ -107,6 +124,7 @@ public final class HttpApi implements AutoCloseable {
         CircuitEndpoints circuit = new CircuitEndpoints(registry, live);
         SeriesEndpoints seriesEndpoints = new SeriesEndpoints(registry, series, pointStates);
         AlarmEndpoints alarms = new AlarmEndpoints(alarmStore, Catalogue.rules(), rules, mapper);
+        ClockEndpoints clockEndpoints = new ClockEndpoints(clock, clockControl, mapper);
         OperationEndpoints operation = new OperationEndpoints(
                 registry,
                 new RuleLoader(db, FactorCodes.pollwattDefault(), AggregationSettings.defaults()),
@@ -153,6 +171,8 @@ public final class HttpApi implements AutoCloseable {
             cfg.routes.get("/api/alarms/{id}", alarms::get);
             cfg.routes.post("/api/alarms/{id}/review", guarded(tokenBytes, alarms::review));
             cfg.routes.get("/api/rules", alarms::rules);
+            cfg.routes.get("/api/clock", clockEndpoints::get);
+            cfg.routes.put("/api/clock", guarded(tokenBytes, clockEndpoints::set));
             cfg.routes.exception(
                     ApiException.class, (e, ctx) -> answer(ctx, e.error().status(), e.body()));
             cfg.routes.exception(HttpResponseException.class, this::frameworkError);

@@ -3,9 +3,8 @@ package io.pollwatt.verification.acceptance;
 import io.pollwatt.platform.alarms.Alarm;
 import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.rules.RuleConfig;
-import io.pollwatt.platform.series.PointSeries;
-import io.pollwatt.platform.series.PointStates;
 import io.pollwatt.verification.site.SiteFile;
+import io.pollwatt.verification.testbed.PlatformStore;
 import io.pollwatt.verification.testbed.TwinTruth;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +15,7 @@ import java.util.Objects;
  *
  * @param site the installation (and the site tests staged as faults)
  * @param archive what the platform archived
- * @param series the platform's stored records and aggregates
- * @param states the platform's operating states of its points (ST-01…ST-07)
+ * @param store what the platform stored: records, aggregates and the operating states of its points (ST-01…ST-07)
  * @param truth the twins of the run: what each meter showed and the true power (the reference instrument)
  * @param alarms the platform's alarms of the enterprise
  * @param rules the rule configuration (ac.*, alm.notRunningMinMin)
@@ -27,8 +25,7 @@ import java.util.Objects;
 public record AcceptanceInput(
         SiteFile site,
         SiteArchive archive,
-        PointSeries series,
-        PointStates states,
+        PlatformStore store,
         TwinTruth truth,
         List<Alarm> alarms,
         RuleConfig rules,
@@ -38,8 +35,7 @@ public record AcceptanceInput(
     public AcceptanceInput {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(archive, "archive");
-        Objects.requireNonNull(series, "series");
-        Objects.requireNonNull(states, "states");
+        Objects.requireNonNull(store, "store");
         Objects.requireNonNull(truth, "truth");
         alarms = List.copyOf(alarms);
         Objects.requireNonNull(rules, "rules");

@@ -1,7 +1,6 @@
 package io.pollwatt.verification.acceptance;
 
 import io.pollwatt.platform.aggregate.DayAggregate;
-import io.pollwatt.platform.aggregate.PointAggregate;
 import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.series.PointSeries;
 import io.pollwatt.platform.series.PointStates;
@@ -25,7 +24,6 @@ import io.pollwatt.verification.scoring.StagedFault;
 import io.pollwatt.verification.testbed.TwinTruth;
 import io.pollwatt.verification.testbed.WholeDays;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,7 +57,7 @@ public final class AcceptanceProcedure {
     private final Map<String, List<PointSeries.Sample>> samples = new LinkedHashMap<>();
     private final Map<String, List<DayAggregate>> days = new LinkedHashMap<>();
 
-    private AcceptanceProcedure(AcceptanceInput in) throws SQLException {
+    private AcceptanceProcedure(AcceptanceInput in) {
         this.in = in;
         this.zone = in.site().zone();
         this.enterprise = in.site().enterprise().id();
@@ -69,26 +67,21 @@ public final class AcceptanceProcedure {
         LocalDateTime to = local(in.end());
         WholeDays whole = WholeDays.of(in.start(), in.end(), zone);
         for (SiteArchive.Point p : in.archive().points()) {
-            Optional<PointSeries.Source> source = in.series().source(enterprise, p.id());
-            if (source.isEmpty()) {
+            Optional<List<PointSeries.Sample>> records = in.store().samples(enterprise, p.id(), from, to);
+            if (records.isEmpty()) {
                 continue;
             }
             samples.put(
                     p.id(),
-                    in.series().samples(source.get(), from, to).stream()
-                            .filter(s -> s.cn().equals("2011"))
-                            .toList());
+                    records.get().stream().filter(s -> s.cn().equals("2011")).toList());
             if (!whole.isEmpty()) {
-                in.series()
-                        .aggregate(enterprise, p.id(), whole.first(), whole.last())
-                        .map(PointAggregate::days)
-                        .ifPresent(d -> days.put(p.id(), d));
+                in.store().days(enterprise, p.id(), whole.first(), whole.last()).ifPresent(d -> days.put(p.id(), d));
             }
         }
     }
 
     /** The acceptance report of the enterprise: its points, every check and the completeness of the trial run. */
-    public static AcceptanceReport judge(AcceptanceInput in, String generatedAt, long seed) throws SQLException {
+    public static AcceptanceReport judge(AcceptanceInput in, String generatedAt, long seed) {
         AcceptanceProcedure p = new AcceptanceProcedure(in);
         List<AcceptanceCheck> checks = List.of(
                 p.coverage(),
@@ -168,7 +161,7 @@ public final class AcceptanceProcedure {
      * {@link #STATE_AGREEMENT_MIN} of the samples the platform judged (a point that some other load keeps running
      * fails).
      */
-    private AcceptanceCheck identity() throws SQLException {
+    private AcceptanceCheck identity() {
         List<String> problems = new ArrayList<>();
         int judged = 0;
         int agreed = 0;
@@ -178,13 +171,13 @@ public final class AcceptanceProcedure {
             if (f.kind() == FacilityKind.MAIN || !archived.containsKey(f.id())) {
                 continue;
             }
-            Optional<PointStates.States> states = in.states().states(enterprise, f.id(), first, last);
+            Optional<List<PointStates.StateAt>> states = in.store().states(enterprise, f.id(), first, last);
             if (states.isEmpty()) {
                 continue;
             }
             int pointJudged = 0;
             int pointAgreed = 0;
-            for (PointStates.StateAt s : states.get().states()) {
+            for (PointStates.StateAt s : states.get()) {
                 if (s.state() == OperatingState.NO_DATA) {
                     continue;
                 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.pollwatt.emulator.device.Sender;
 import io.pollwatt.emulator.fleet.DevicePlan;
 import io.pollwatt.emulator.fleet.Fleet;
 import io.pollwatt.emulator.net.ScaledClock;
@@ -18,6 +17,7 @@ import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.population.PopulationGenerator;
 import io.pollwatt.twin.random.Seeds;
 import io.pollwatt.twin.site.Enterprise;
+import io.pollwatt.verification.external.FleetPace;
 import io.pollwatt.verification.site.ReadySites;
 import io.pollwatt.verification.site.SiteArgument;
 import io.pollwatt.verification.site.SiteError;
@@ -190,7 +190,8 @@ final class FleetCommand implements Callable<Integer> {
                             enterprises,
                             faults,
                             plans,
-                            new Fleet.Settings(address, ZONE, simulatedStart, storeRoot, seed, senderSettings(factor)),
+                            new Fleet.Settings(
+                                    address, ZONE, simulatedStart, storeRoot, seed, FleetPace.senderSettings(factor)),
                             scheduler,
                             group)) {
                 summary = fleet.summary();
@@ -273,17 +274,6 @@ final class FleetCommand implements Callable<Integer> {
             platformJson.put("rejected", result.platform().rejected());
             return result.fleet();
         }
-    }
-
-    /**
-     * HJ 212's 10 s answer timeout, stretched in fast scaled time to at least a quarter second of wall time: at
-     * x3600 10 s are 3 ms, less than a loaded machine takes to answer over loopback, and every late answer would
-     * count as a loss.
-     */
-    static Sender.Settings senderSettings(double factor) {
-        Sender.Settings d = Sender.Settings.defaults();
-        Duration overTime = Duration.ofMillis(Math.max(d.overTime().toMillis(), (long) (factor * 250)));
-        return new Sender.Settings(overTime, d.reCount(), d.resendPerMinute(), d.backoff());
     }
 
     /** The summary once every record built so far is acknowledged, or after a drain of wall time. */

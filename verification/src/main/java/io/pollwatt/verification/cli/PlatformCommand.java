@@ -1,18 +1,17 @@
 package io.pollwatt.verification.cli;
 
 import io.pollwatt.hj212.codec.Mode;
-import io.pollwatt.platform.alarms.RuleService;
 import io.pollwatt.platform.archive.ArchiveFileException;
 import io.pollwatt.platform.archive.ArchiveReader;
 import io.pollwatt.platform.archive.ArchiveRegistry;
 import io.pollwatt.platform.archive.SiteArchive;
-import io.pollwatt.platform.http.HttpApi;
-import io.pollwatt.platform.ingest.IngestServer;
+import io.pollwatt.platform.clock.SettableClock;
 import io.pollwatt.platform.registry.DeviceRegistry;
 import io.pollwatt.platform.rules.RuleConfig;
 import io.pollwatt.platform.rules.RuleConfigException;
 import io.pollwatt.platform.storage.Database;
 import io.pollwatt.verification.site.SiteArgument;
+import io.pollwatt.verification.testbed.StandalonePlatform;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,8 +23,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,6 +87,19 @@ final class PlatformCommand implements Callable<Integer> {
     @Option(names = "--register", paramLabel = "MN,PW,ENTERPRISE", description = "register a device (repeatable)")
     private List<String> register = new ArrayList<>();
 
+    @Option(
+            names = "--judge-every",
+            paramLabel = "DURATION",
+            defaultValue = "PT1M",
+            description = "how often the rules judge what arrived (ISO-8601; default ${DEFAULT-VALUE})")
+    private Duration judgeEvery;
+
+    @Option(
+            names = "--test-clock",
+            description = "run on a clock a testbed sets (PUT /api/clock, which also judges) instead of the system"
+                    + " clock: for testbed suite --platform --speed max (docs/scenarios.md); never in the field")
+    private boolean testClock;
+
     @Option(names = "--run-for", paramLabel = "DURATION", description = "stop after this long (ISO-8601, PT10M)")
     private Duration runFor;
 
@@ -105,7 +115,10 @@ final class PlatformCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // PostgreSQL keeps microseconds; the evidence hash covers the receipt instant, so an instant with finer
         // digits than the database stores could never be verified again from the database (docs/api.md)
-        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        Clock clock = testClock
+                ? new SettableClock(
+                        Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000)).instant())
+                : Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
         if (httpPort < 0 || httpPort > 65535) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--http-port must be 0..65535, got " + httpPort);
@@ -151,46 +164,37 @@ final class PlatformCommand implements Callable<Integer> {
                         summary.points(),
                         summary.devices());
             }
-            try (IngestServer server = new IngestServer(bind, port, mode, db.dataSource(), registry, clock)) {
+            try (StandalonePlatform platform = new StandalonePlatform(
+                    bind, port, httpPort, mode, db.dataSource(), registry, clock, token, ruleConfig, judgeEvery)) {
                 out.printf(
                         "platform: HJ 212 ingest on %s (%s mode), %s, %d device(s) registered; point devices at"
                                 + " this host, port %d%n",
-                        server.address(),
+                        platform.hj212(),
                         mode.name().toLowerCase(java.util.Locale.ROOT),
                         database.describe(),
                         devices.size(),
-                        server.address().getPort());
-                out.flush();
-                RuleService rules = RuleService.create(db.dataSource(), ruleConfig, clock);
-                server.onStored(rules::stored);
-                ScheduledExecutorService judge = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "platform-rules");
-                    t.setDaemon(true);
-                    return t;
-                });
-                judge.scheduleWithFixedDelay(() -> tick(rules), 1, 60, TimeUnit.SECONDS);
-                try (HttpApi api =
-                        new HttpApi(bind, httpPort, db.dataSource(), server.stats(), clock, token, ruleConfig)) {
-                    String base = api.baseUri().toString();
-                    out.printf("platform: dashboard at %s%n", base);
-                    out.printf("platform: REST API at %sapi/ (OpenAPI: %sapi/openapi.json)%n", base, base);
-                    if (generatedToken) {
-                        out.printf(
-                                "platform: API token (generated for this run; set --api-token or"
-                                        + " POLLWATT_API_TOKEN to choose one): %s%n",
-                                token);
-                    }
-                    out.flush();
-                    interrupted = await(stop);
-                } finally {
-                    judge.shutdownNow();
+                        platform.hj212().getPort());
+                String base = platform.api().toString();
+                out.printf(
+                        testClock
+                                ? "platform: test clock: time and rules move only by PUT /api/clock%n"
+                                : "platform: rules every " + judgeEvery + " of the system clock%n");
+                out.printf("platform: dashboard at %s%n", base);
+                out.printf("platform: REST API at %sapi/ (OpenAPI: %sapi/openapi.json)%n", base, base);
+                if (generatedToken) {
+                    out.printf(
+                            "platform: API token (generated for this run; set --api-token or"
+                                    + " POLLWATT_API_TOKEN to choose one): %s%n",
+                            token);
                 }
+                out.flush();
+                interrupted = await(stop);
                 out.printf(
                         "platform: stopping; %d frame(s) accepted, %d rejected, %d quarantined, %d record row(s)%n",
-                        server.stats().accepted(),
-                        server.stats().rejected(),
-                        server.stats().quarantined(),
-                        server.stats().records());
+                        platform.stats().accepted(),
+                        platform.stats().rejected(),
+                        platform.stats().quarantined(),
+                        platform.stats().records());
                 out.flush();
             }
         } finally {
@@ -204,15 +208,6 @@ final class PlatformCommand implements Callable<Integer> {
             Thread.currentThread().interrupt(); // only now: Jetty's stop fails on an interrupted thread
         }
         return 0;
-    }
-
-    /** One round of the rules; a failure is logged and the next round tries again. */
-    private static void tick(RuleService rules) {
-        try {
-            rules.tick();
-        } catch (Exception | Error e) {
-            org.slf4j.LoggerFactory.getLogger(PlatformCommand.class).warn("rules round failed: {}", e.toString());
-        }
     }
 
     /** The rule configuration: the rulebook's defaults, overridden by {@code file} when given. */

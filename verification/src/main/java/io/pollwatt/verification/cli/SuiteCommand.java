@@ -5,6 +5,7 @@ import io.pollwatt.report.model.ConformanceSummary;
 import io.pollwatt.report.model.RuleQuality;
 import io.pollwatt.report.model.ScenarioReport;
 import io.pollwatt.report.model.SuiteReport;
+import io.pollwatt.verification.external.ExternalTarget;
 import io.pollwatt.verification.scoring.RuleTally;
 import io.pollwatt.verification.scoring.ScoreBook;
 import io.pollwatt.verification.scoring.ScoreJson;
@@ -51,7 +52,8 @@ import picocli.CommandLine.Spec;
         versionProvider = Testbed.Version.class,
         description = {
             "Run the testbed suite: the HJ 212-2017 protocol conformance check of the codec against the shared"
-                    + " vectors, then the scenario catalogue against the in-process reference platform.",
+                    + " vectors, then the scenario catalogue against the in-process reference platform (or, with"
+                    + " --platform and --api, against another platform in scaled real time).",
             "Exit 0 when all cases pass, 1 otherwise, 2 when the vectors cannot be read."
         })
 final class SuiteCommand implements Callable<Integer> {
@@ -116,10 +118,57 @@ final class SuiteCommand implements Callable<Integer> {
             description = "the user for --db (default: ${DEFAULT-VALUE}; no password: trust or .pgpass)")
     private String dbUser;
 
+    @Option(
+            names = "--platform",
+            paramLabel = "HOST:PORT",
+            description =
+                    "run the catalogue against another platform: its HJ 212 ingest (needs --api; docs/scenarios.md"
+                            + " \"Against another platform\")")
+    private String platform;
+
+    @Option(
+            names = "--api",
+            paramLabel = "URL",
+            description = "with --platform: the base URL of its reference REST API, e.g. http://host:8080/")
+    private String api;
+
+    @Option(
+            names = "--token",
+            paramLabel = "T",
+            defaultValue = "${env:POLLWATT_API_TOKEN}",
+            description = "with --platform: the API's bearer token (default: $POLLWATT_API_TOKEN)")
+    private String token;
+
+    @Option(
+            names = "--speed",
+            paramLabel = "xN",
+            defaultValue = "max",
+            description = "with --platform: max (default): virtual time, the platform's clock set by PUT /api/clock"
+                    + " (one scenario at a time); xN: device time runs N times real time and the platform keeps its"
+                    + " own (x1440: a day a minute)")
+    private String speed;
+
+    @Option(
+            names = "--settle",
+            paramLabel = "DURATION",
+            defaultValue = "PT150S",
+            description = "with --platform: how long the platform's records and alarms must stay unchanged after a"
+                    + " run before they are checked, at least one of its judgement periods (default: ${DEFAULT-VALUE})")
+    private java.time.Duration settle;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (platform != null) {
+            String problem = externalProblem();
+            if (problem != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), problem);
+            }
+        } else if (api != null) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--api belongs to --platform HOST:PORT (an outside platform)");
+        }
         Path dir = vectors;
         if (dir == null) {
             String home = System.getProperty(HOME_PROPERTY);
@@ -178,6 +227,41 @@ final class SuiteCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
+    /** Scenarios side by side: one at a time against an outside platform in virtual time (it has one clock). */
+    private int threads() {
+        boolean oneClock = platform != null && Double.isInfinite(ExternalTarget.speed(speed));
+        return oneClock ? 1 : Math.max(1, threads);
+    }
+
+    /** What is wrong with the outside platform's options, or null. */
+    private String externalProblem() {
+        if (api == null || api.isBlank()) {
+            return "--platform needs --api URL: the checks read the platform through its REST API";
+        }
+        if (db != null) {
+            return "--db is the in-process platform's database; an outside platform keeps its own";
+        }
+        try {
+            ExternalTarget.address(platform);
+            java.net.URI u = java.net.URI.create(api.strip());
+            if (u.getScheme() == null || !u.getScheme().startsWith("http") || u.getHost() == null) {
+                return "--api must be an http(s) URL, got '" + api + "'";
+            }
+            new ExternalTarget(
+                    ExternalTarget.address(platform),
+                    u,
+                    token == null ? "" : token,
+                    ExternalTarget.speed(speed),
+                    settle);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (token == null || token.isBlank()) {
+            return "--platform needs --token T (or POLLWATT_API_TOKEN): registering the sites is a write";
+        }
+        return null;
+    }
+
     /** What the scenario catalogue gave. */
     private record Scenarios(int passed, int failed, int skipped, java.util.List<String> failures) {}
 
@@ -196,10 +280,34 @@ final class SuiteCommand implements Callable<Integer> {
             System.setProperty(ScenarioDatabase.URL_PROPERTY, db);
             System.setProperty(ScenarioDatabase.USER_PROPERTY, dbUser);
         }
+        if (platform != null) {
+            System.setProperty(ExternalTarget.PLATFORM, platform);
+            System.setProperty(ExternalTarget.API, api);
+            System.setProperty(ExternalTarget.TOKEN, token);
+            System.setProperty(ExternalTarget.SPEED, speed);
+            System.setProperty(ExternalTarget.SETTLE, settle.toString());
+        }
         System.setProperty(TruthSteps.REPORT_PROPERTY, "true");
         System.setProperty(AcceptanceSteps.REPORT_DIR_PROPERTY, dir);
         ScenarioTally.reset();
         ScoreBook.clear();
+        try {
+            runCucumber(dir);
+        } finally {
+            // the properties configure this run only: a later run in the same JVM (tests) starts from none
+            List.of(
+                            ExternalTarget.PLATFORM,
+                            ExternalTarget.API,
+                            ExternalTarget.TOKEN,
+                            ExternalTarget.SPEED,
+                            ExternalTarget.SETTLE)
+                    .forEach(System::clearProperty);
+        }
+        return new Scenarios(
+                ScenarioTally.passed(), ScenarioTally.failed(), ScenarioTally.skipped(), ScenarioTally.failures());
+    }
+
+    private void runCucumber(String dir) {
         io.cucumber.core.cli.Main.run(
                 new String[] {
                     "--glue",
@@ -207,7 +315,7 @@ final class SuiteCommand implements Callable<Integer> {
                     "--tags",
                     tags,
                     "--threads",
-                    Integer.toString(Math.max(1, threads)),
+                    Integer.toString(threads()),
                     "--plugin",
                     "junit:" + dir + "/cucumber-junit.xml",
                     "--plugin",
@@ -220,8 +328,6 @@ final class SuiteCommand implements Callable<Integer> {
                     "classpath:features"
                 },
                 Thread.currentThread().getContextClassLoader());
-        return new Scenarios(
-                ScenarioTally.passed(), ScenarioTally.failed(), ScenarioTally.skipped(), ScenarioTally.failures());
     }
 
     /** The human report (module reports) as {@code index.html} in the report folder; null when it failed. */
@@ -256,11 +362,13 @@ final class SuiteCommand implements Callable<Integer> {
         versions.put("pollwatt", new Testbed.Version().getVersion()[0]);
         versions.put("Java", System.getProperty("java.version"));
         versions.put("数据库", db == null ? "embedded PostgreSQL" : db);
+        versions.put("被测平台", platform == null ? "in-process reference platform" : platform + ", " + api);
         SuiteReport suite = new SuiteReport(
                 "pollwatt 场景目录运行报告",
                 conformance.failed() == 0 && s.failed() == 0,
                 seed,
-                "./testbed suite --seed " + seed + " --tags '" + tags + "'",
+                "./testbed suite --seed " + seed + " --tags '" + tags + "'"
+                        + (platform == null ? "" : " --platform " + platform + " --api " + api + " --speed " + speed),
                 versions,
                 // when the report was made, for the reader; no verdict depends on it
                 ZonedDateTime.now(SiteFile.DEFAULT_ZONE)
@@ -327,6 +435,15 @@ final class SuiteCommand implements Callable<Integer> {
         json.put("longRunJudgementMinutes", ScenarioWorld.LONG_JUDGEMENT.toMinutes());
         json.put("longRunDays", ScenarioWorld.LONG_RUN.toDays());
         json.put("database", db == null ? "embedded" : db);
+        if (platform == null) {
+            json.put("platform", "in-process");
+        } else {
+            json.putObject("platform")
+                    .put("hj212", platform)
+                    .put("api", api)
+                    .put("speed", speed)
+                    .put("settle", settle.toString());
+        }
         json.put("version", new Testbed.Version().getVersion()[0]);
         json.put("java", System.getProperty("java.version"));
         try {

@@ -2,10 +2,7 @@ package io.pollwatt.verification.steps;
 
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Then;
-import io.pollwatt.platform.archive.ArchiveRegistry;
 import io.pollwatt.platform.archive.SiteArchive;
-import io.pollwatt.platform.series.PointStates;
-import io.pollwatt.platform.state.StateSettings;
 import io.pollwatt.report.html.AcceptanceReportWriter;
 import io.pollwatt.report.model.AcceptanceCheck;
 import io.pollwatt.report.model.AcceptanceReport;
@@ -13,9 +10,6 @@ import io.pollwatt.verification.acceptance.AcceptanceInput;
 import io.pollwatt.verification.acceptance.AcceptanceProcedure;
 import io.pollwatt.verification.site.SiteFile;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +33,7 @@ public final class AcceptanceSteps {
     }
 
     @Then("企业 {string} 验收结论为 {string}")
-    public void verdict(String enterprise, String verdict) throws SQLException {
+    public void verdict(String enterprise, String verdict) {
         boolean expectPass = switch (verdict) {
             case "通过" -> true;
             case "不通过" -> false;
@@ -55,7 +49,7 @@ public final class AcceptanceSteps {
 
     /** A table {@code 检查 | 结果} with 通过 / 不通过 per AC id. */
     @Then("企业 {string} 的验收检查:")
-    public void checks(String enterprise, DataTable table) throws SQLException {
+    public void checks(String enterprise, DataTable table) {
         AcceptanceReport r = report(enterprise);
         Map<String, AcceptanceCheck> byId =
                 r.checks().stream().collect(Collectors.toMap(AcceptanceCheck::acId, c -> c));
@@ -90,7 +84,7 @@ public final class AcceptanceSteps {
         }
     }
 
-    private AcceptanceReport report(String enterprise) throws SQLException {
+    private AcceptanceReport report(String enterprise) {
         AcceptanceReport cached = reports.get(enterprise);
         if (cached != null) {
             return cached;
@@ -108,11 +102,7 @@ public final class AcceptanceSteps {
                 new AcceptanceInput(
                         sites.get(i),
                         archive,
-                        world.series(),
-                        new PointStates(
-                                new ArchiveRegistry(world.dataSource(), Clock.fixed(world.runEnd(), ZoneOffset.UTC)),
-                                world.series(),
-                                StateSettings.defaults()),
+                        world.store(),
                         world.truth(),
                         world.alarms().stream()
                                 .filter(a -> a.enterpriseId().equals(enterprise))

@@ -2,13 +2,12 @@ package io.pollwatt.verification.steps;
 
 import io.cucumber.java.en.Then;
 import io.pollwatt.platform.aggregate.DayAggregate;
-import io.pollwatt.platform.aggregate.PointAggregate;
 import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.series.PointSeries;
+import io.pollwatt.verification.testbed.PlatformStore;
 import io.pollwatt.verification.testbed.TwinTruth;
 import io.pollwatt.verification.testbed.WholeDays;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ public final class DataSteps {
 
     /** Every archived point has every record of every whole day of the run (completeness 100 %, AGG-06). */
     @Then("平台各点位每日数据完整")
-    public void every_day_complete() throws SQLException {
+    public void every_day_complete() {
         List<String> problems = new ArrayList<>();
         int checked = 0;
         for (Day d : days()) {
@@ -64,7 +63,7 @@ public final class DataSteps {
      * and every day but the last has it.
      */
     @Then("平台各点位日电量与不中断运行一致")
-    public void day_energy_as_uninterrupted() throws SQLException {
+    public void day_energy_as_uninterrupted() {
         List<String> problems = new ArrayList<>();
         int compared = 0;
         ZoneId zone = world.zone();
@@ -104,24 +103,22 @@ public final class DataSteps {
      * dropped after keeping them for their retention, and nothing else.
      */
     @Then("平台缺失的实时数据恰为 {string} 至 {string}")
-    public void missing_exactly(String fromText, String toText) throws SQLException {
+    public void missing_exactly(String fromText, String toText) {
         ZoneId zone = world.zone();
         LocalDateTime from = LocalDateTime.parse(fromText);
         LocalDateTime to = LocalDateTime.parse(toText);
         LocalDateTime first = LocalDateTime.ofInstant(world.runStart(), zone).plus(GRID);
         LocalDateTime end = LocalDateTime.ofInstant(world.runEnd(), zone);
-        PointSeries series = world.series();
+        PlatformStore store = world.store();
         List<String> problems = new ArrayList<>();
         for (SiteArchive a : world.archives()) {
             for (SiteArchive.Point p : a.points()) {
-                Optional<PointSeries.Source> source = series.source(a.id(), p.id());
-                if (source.isEmpty()) {
+                Optional<List<PointSeries.Sample>> records = store.samples(a.id(), p.id(), first, end);
+                if (records.isEmpty()) {
                     continue;
                 }
                 java.util.Set<LocalDateTime> present = new java.util.HashSet<>();
-                series.samples(source.get(), first, end).stream()
-                        .filter(x -> x.cn().equals("2011"))
-                        .forEach(x -> present.add(x.dataTime()));
+                records.get().stream().filter(x -> x.cn().equals("2011")).forEach(x -> present.add(x.dataTime()));
                 List<LocalDateTime> missing = new ArrayList<>();
                 for (LocalDateTime t = first; t.isBefore(end); t = t.plus(GRID)) {
                     if (!present.contains(t)) {
@@ -170,20 +167,20 @@ public final class DataSteps {
     /** One archived point's aggregate of one whole day of the run. */
     private record Day(String enterprise, String point, DayAggregate aggregate) {}
 
-    private List<Day> days() throws SQLException {
+    private List<Day> days() {
         WholeDays whole = WholeDays.of(world.runStart(), world.runEnd(), world.zone());
         List<Day> out = new ArrayList<>();
         if (whole.isEmpty()) {
             return out;
         }
-        PointSeries series = world.series();
+        PlatformStore store = world.store();
         for (SiteArchive a : world.archives()) {
             for (SiteArchive.Point p : a.points()) {
-                Optional<PointAggregate> agg = series.aggregate(a.id(), p.id(), whole.first(), whole.last());
+                Optional<List<DayAggregate>> agg = store.days(a.id(), p.id(), whole.first(), whole.last());
                 if (agg.isEmpty()) {
                     continue;
                 }
-                for (DayAggregate day : agg.get().days()) {
+                for (DayAggregate day : agg.get()) {
                     out.add(new Day(a.id(), p.id(), day));
                 }
             }

@@ -1,10 +1,8 @@
 package io.pollwatt.verification.steps;
 
 import io.pollwatt.platform.aggregate.DayAggregate;
-import io.pollwatt.platform.aggregate.PointAggregate;
 import io.pollwatt.platform.alarms.Alarm;
 import io.pollwatt.platform.archive.SiteArchive;
-import io.pollwatt.platform.series.PointSeries;
 import io.pollwatt.report.model.Completeness;
 import io.pollwatt.report.model.EnergyDay;
 import io.pollwatt.report.model.OperatingState;
@@ -24,17 +22,11 @@ import io.pollwatt.twin.site.FacilityKind;
 import io.pollwatt.verification.scoring.ScenarioScore;
 import io.pollwatt.verification.scoring.StagedFault;
 import io.pollwatt.verification.site.SiteFile;
+import io.pollwatt.verification.testbed.PlatformStore;
 import io.pollwatt.verification.testbed.WholeDays;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +51,7 @@ final class ScenarioReports {
             List<String> tags,
             String status,
             String error,
-            ScenarioScore score)
-            throws SQLException {
+            ScenarioScore score) {
         ScenarioStatus st = switch (status) {
             case "PASSED" -> ScenarioStatus.PASSED;
             case "SKIPPED", "PENDING", "UNDEFINED" -> ScenarioStatus.SKIPPED;
@@ -100,7 +91,7 @@ final class ScenarioReports {
             }
         });
         ZoneId zone = world.zone();
-        PointSeries series = world.series();
+        PlatformStore store = world.store();
         List<RaisedAlarm> alarms = new ArrayList<>();
         for (Alarm a : world.alarms()) {
             alarms.add(new RaisedAlarm(
@@ -112,7 +103,7 @@ final class ScenarioReports {
                     a.points(),
                     a.start().atZone(zone).toInstant(),
                     a.end() == null ? null : a.end().atZone(zone).toInstant(),
-                    evidenceFrames(world, series, a),
+                    evidenceFrames(world, store, a),
                     null,
                     matched.get(a.id())));
         }
@@ -154,33 +145,13 @@ final class ScenarioReports {
      * The first frames the platform's evidence log holds from the devices of the alarm's points around its start:
      * what the alarm was raised on, as received.
      */
-    private static List<String> evidenceFrames(ScenarioWorld world, PointSeries series, Alarm a) throws SQLException {
+    private static List<String> evidenceFrames(ScenarioWorld world, PlatformStore store, Alarm a) {
         List<String> mns = new ArrayList<>();
         for (String point : a.points()) {
-            series.source(a.enterpriseId(), point)
-                    .map(PointSeries.Source::mn)
-                    .filter(m -> !mns.contains(m))
-                    .ifPresent(mns::add);
-        }
-        if (mns.isEmpty()) {
-            return List.of();
+            store.mn(a.enterpriseId(), point).filter(m -> !mns.contains(m)).ifPresent(mns::add);
         }
         Instant at = a.start().atZone(world.zone()).toInstant();
-        List<String> out = new ArrayList<>();
-        try (Connection c = world.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement("select raw from evidence where mn = any(?)"
-                        + " and received_at >= ? and received_at < ? and verdict = 'ACCEPTED' order by id limit ?")) {
-            ps.setArray(1, c.createArrayOf("text", mns.toArray()));
-            ps.setObject(2, OffsetDateTime.ofInstant(at.minus(FRAME_WINDOW), ZoneOffset.UTC));
-            ps.setObject(3, OffsetDateTime.ofInstant(at.plus(FRAME_WINDOW), ZoneOffset.UTC));
-            ps.setInt(4, FRAMES);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new String(rs.getBytes(1), StandardCharsets.UTF_8).strip());
-                }
-            }
-        }
-        return out;
+        return store.acceptedFrames(mns, at.minus(FRAME_WINDOW), at.plus(FRAME_WINDOW), FRAMES);
     }
 
     private static PointRole role(FacilityKind kind) {
@@ -220,22 +191,21 @@ final class ScenarioReports {
     }
 
     /** Whole days after the run's first: MAIN against the sub-meters, and each point's completeness. */
-    private static void platformDays(ScenarioWorld world, List<EnergyDay> energy, List<Completeness> completeness)
-            throws SQLException {
+    private static void platformDays(ScenarioWorld world, List<EnergyDay> energy, List<Completeness> completeness) {
         WholeDays whole = WholeDays.of(world.runStart(), world.runEnd(), world.zone());
         if (whole.isEmpty()) {
             return;
         }
-        PointSeries series = world.series();
+        PlatformStore store = world.store();
         SiteArchive a = world.archives().get(0); // the report's energy balance is the first site's
         Map<LocalDate, Double> main = new LinkedHashMap<>();
         Map<LocalDate, Map<String, Double>> subs = new LinkedHashMap<>();
         for (SiteArchive.Point p : a.points()) {
-            Optional<PointAggregate> agg = series.aggregate(a.id(), p.id(), whole.first(), whole.last());
+            Optional<List<DayAggregate>> agg = store.days(a.id(), p.id(), whole.first(), whole.last());
             if (agg.isEmpty()) {
                 continue;
             }
-            for (DayAggregate d : agg.get().days()) {
+            for (DayAggregate d : agg.get()) {
                 completeness.add(new Completeness(p.id(), d.day(), Math.min(1.0, d.completeness())));
                 if (!d.energy().complete()) {
                     continue;

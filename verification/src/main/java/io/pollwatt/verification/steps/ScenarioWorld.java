@@ -4,22 +4,23 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.pollwatt.emulator.fleet.DevicePlan;
-import io.pollwatt.platform.aggregate.AggregationSettings;
 import io.pollwatt.platform.alarms.Alarm;
 import io.pollwatt.platform.archive.ArchiveFileException;
 import io.pollwatt.platform.archive.ArchiveReader;
-import io.pollwatt.platform.archive.FactorCodes;
 import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.rules.RuleConfig;
-import io.pollwatt.platform.series.PointSeries;
 import io.pollwatt.platform.storage.Database;
 import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.site.Enterprise;
+import io.pollwatt.verification.external.ExternalRun;
+import io.pollwatt.verification.external.ExternalTarget;
 import io.pollwatt.verification.scoring.StagedFault;
 import io.pollwatt.verification.site.ReadySites;
 import io.pollwatt.verification.site.SiteFile;
 import io.pollwatt.verification.site.SiteFileException;
+import io.pollwatt.verification.testbed.InProcessStore;
 import io.pollwatt.verification.testbed.PlatformRestart;
+import io.pollwatt.verification.testbed.PlatformStore;
 import io.pollwatt.verification.testbed.ScenarioDatabase;
 import io.pollwatt.verification.testbed.TwinTruth;
 import io.pollwatt.verification.testbed.VirtualRun;
@@ -36,8 +37,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.opentest4j.TestAbortedException;
 import org.picocontainer.Disposable;
 
 /**
@@ -71,13 +74,15 @@ public final class ScenarioWorld implements Disposable {
     public static final Duration LONG_RUN = Duration.ofDays(3);
 
     private final List<SiteFile> sites = new ArrayList<>();
+    private final Map<String, String> siteTexts = new LinkedHashMap<>();
     private final List<SiteArchive> archives = new ArrayList<>();
     private VirtualRun.Result result;
     private Database db;
-    private Path store;
+    private Path devices;
     private Instant runStart;
     private Instant runEnd;
     private TwinTruth truth;
+    private PlatformStore store;
     private final Map<String, String> ruleOverrides = new LinkedHashMap<>();
     private LocalDateTime restartAfter;
     private int restartRecords;
@@ -92,7 +97,9 @@ public final class ScenarioWorld implements Disposable {
 
     /** Stages a site file given as text. */
     void addSite(String source, String text) throws SiteFileException, ArchiveFileException {
-        sites.add(SiteFile.parse(source, text));
+        SiteFile site = SiteFile.parse(source, text);
+        sites.add(site);
+        siteTexts.put(site.enterprise().id(), text);
         archives.add(ArchiveReader.parse(source, text));
     }
 
@@ -134,7 +141,12 @@ public final class ScenarioWorld implements Disposable {
             faults.put(s.enterprise().id(), s.faults());
             plans.put(s.enterprise().id(), s.devices());
         }
-        store = Files.createTempDirectory("pollwatt-scenario");
+        Optional<ExternalTarget> external = ExternalTarget.fromSystemProperties();
+        if (external.isPresent()) {
+            runExternal(external.get(), enterprises, faults, plans, from, length);
+            return;
+        }
+        devices = Files.createTempDirectory("pollwatt-scenario");
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         db = ScenarioDatabase.open(); // open until the scenario ends: Then steps read what the platform stored
         runStart = from;
@@ -151,7 +163,7 @@ public final class ScenarioWorld implements Disposable {
                             from,
                             from.plus(length),
                             seed(),
-                            store,
+                            devices,
                             length.compareTo(LONG_RUN) > 0 ? LONG_JUDGEMENT : JUDGEMENT,
                             RuleConfig.of(ruleOverrides),
                             restartAfter == null
@@ -160,9 +172,68 @@ public final class ScenarioWorld implements Disposable {
                                             restartAfter.atZone(zone).toInstant(), restartRecords)),
                     group,
                     s -> {});
+            store = new InProcessStore(db.dataSource(), result.alarms(), runEnd);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
+    }
+
+    /**
+     * The run against an outside platform ({@code testbed suite --platform}): in scaled real time, the sites registered
+     * under names of this run. A scenario that sets rule parameters or restarts the platform cannot be staged on a
+     * platform the testbed does not control: it is skipped, saying why.
+     */
+    private void runExternal(
+            ExternalTarget target,
+            List<Enterprise> enterprises,
+            Map<String, List<Fault>> faults,
+            Map<String, DevicePlan> plans,
+            Instant from,
+            Duration length)
+            throws Exception {
+        if (!ruleOverrides.isEmpty()) {
+            throw new TestAbortedException("sets rule parameters " + ruleOverrides.keySet()
+                    + ", which the testbed cannot set on an outside platform");
+        }
+        if (restartAfter != null) {
+            throw new TestAbortedException("restarts the platform, which the testbed cannot do to an outside platform");
+        }
+        devices = Files.createTempDirectory("pollwatt-scenario");
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        runStart = from;
+        runEnd = from.plus(length);
+        try {
+            ExternalRun.Result r = ExternalRun.run(
+                    target,
+                    new ExternalRun.Setup(
+                            enterprises,
+                            faults,
+                            plans,
+                            siteTexts,
+                            zone(),
+                            from,
+                            runEnd,
+                            seed(),
+                            devices,
+                            runTag(),
+                            length.compareTo(LONG_RUN) > 0 ? LONG_JUDGEMENT : JUDGEMENT),
+                    group);
+            store = r.store();
+            result = new VirtualRun.Result(r.fleet(), r.store().alarms(), r.platform(), 0);
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    /** Six random letters and digits: what makes this run's names unique on an outside platform that keeps all. */
+    private static String runTag() {
+        String digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            b.append(digits.charAt(random.nextInt(digits.length())));
+        }
+        return b.toString();
     }
 
     /** Closes the platform's database and removes the devices' stores when the scenario ends (picocontainer). */
@@ -172,22 +243,16 @@ public final class ScenarioWorld implements Disposable {
             db.close();
             db = null;
         }
-        if (store != null) {
-            delete(store);
-            store = null;
+        if (devices != null) {
+            delete(devices);
+            devices = null;
         }
     }
 
-    /** The platform's stored series of the run (its records and aggregates), while the scenario lasts. */
-    PointSeries series() {
+    /** What the platform under test raised and stored in the run, while the scenario lasts. */
+    PlatformStore store() {
         result();
-        return new PointSeries(db.dataSource(), FactorCodes.pollwattDefault(), AggregationSettings.defaults());
-    }
-
-    /** The platform's database while the scenario lasts (the report reads the evidence frames of its alarms). */
-    javax.sql.DataSource dataSource() {
-        result();
-        return db.dataSource();
+        return store;
     }
 
     /** The twins of the run sampled on the devices' 15-minute grid, computed when first asked for. */
