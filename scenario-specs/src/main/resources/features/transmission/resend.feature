@@ -107,3 +107,36 @@ Feature: 上行中断后的补传
     And 平台各点位每日数据完整
     And 平台各点位日电量与不中断运行一致
     And 平台产生告警 "DQ-06"
+
+  # The DTU keeps the records it could not deliver but does not resend them (断点续传 off). The platform notices the
+  # real-time gap when live records resume, waits an hour for the device's own resend, then asks for the minute data
+  # of the gap (2051 with BeginTime/EndTime, hj212-2017.md §9.2) and stores what the DTU returns from its store. The
+  # real-time (2011) records of the gap stay missing: only the minute records are retrieved. The gap runs to 15:15:
+  # the modem re-attaches 5-60 s after coverage returns at 15:00, so the 15:00 poll is taken while still offline.
+  @fault-uplink-outage @fault-resend-off @rule-DQ-06 @resend @gap-fill
+  Scenario: DTU 未开启断点续传，上行中断 6 小时：平台主动补数（2051）
+    Given 现场档案:
+      """
+      id: S0833
+      name: 场景测试企业
+      district: 临平区
+      industry: 纺织
+      shifts: ["08:00-20:00"]
+      points:
+        - {id: M1, name: 企业总进线, kind: MAIN, meter: {ct: 300/5}}
+        - {id: P1, name: 1#定型机, kind: PROD, meter: {ct: 150/5}, load: {shape: STEADY, ratedKw: 55}}
+        - {id: T1, name: 1#引风机, kind: TREAT, meter: {ct: 50/5}, load: {shape: STEADY, ratedKw: 15}}
+      groups:
+        - {id: G1, members: [T1]}
+      associations:
+        - {production: P1, groups: G1}
+      faults:
+        - {kind: uplink-outage, target: P1, start: 2026-03-01T09:00, duration: 6h}
+        - {kind: resend-off, target: P1, start: 2026-02-28T00:00, end: 2026-03-03T00:00}
+      """
+    When 从 "2026-02-28T00:00" 起运行 3 天
+    Then 平台产生告警 "DQ-06"
+    And 平台已主动补数，取回 "2026-03-01T09:00" 至 "2026-03-01T15:00" 每个间隔的分钟数据
+    And 平台缺失的实时数据恰为 "2026-03-01T09:00" 至 "2026-03-01T15:15"
+    And 平台各点位日电量与不中断运行一致
+    And 告警与真值相符

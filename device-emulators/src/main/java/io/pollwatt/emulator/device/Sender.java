@@ -108,6 +108,36 @@ public final class Sender {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    /** Records (by DataTime) never taken from the backlog: the DTU's resend is off for them ({@code resend-off}). */
+    private List<io.pollwatt.twin.fault.Window> noResend = List.of();
+
+    /**
+     * Switches resend (断点续传) off for records whose DataTime falls in {@code windows}: if they do not go out live,
+     * they stay in the store, unsent, for a history request to fetch.
+     */
+    public void noResend(List<io.pollwatt.twin.fault.Window> windows) {
+        this.noResend = List.copyOf(windows);
+    }
+
+    /** Records left unsent that resend will never send (resend off for them). */
+    public int withheld() {
+        if (noResend.isEmpty()) {
+            return 0;
+        }
+        return (int) store.unsent(platform, Integer.MAX_VALUE).stream()
+                .filter(this::withheld)
+                .count();
+    }
+
+    private boolean withheld(RecordStore.StoredRecord r) {
+        for (io.pollwatt.twin.fault.Window w : noResend) {
+            if (w.contains(r.dataTime())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A record was just stored: send it as live data. */
     public void offerLive(long seq) {
         if (uplink.isUp() && !stopped) {
@@ -214,8 +244,10 @@ public final class Sender {
                 wakeAt(nextBacklogAt);
                 return;
             }
-            List<RecordStore.StoredRecord> next = store.unsent(platform, outstanding.size() + 1).stream()
+            int ask = outstanding.size() + 1 + (noResend.isEmpty() ? 0 : withheld());
+            List<RecordStore.StoredRecord> next = store.unsent(platform, ask).stream()
                     .filter(r -> !outstanding.containsValue(r.seq()))
+                    .filter(r -> !withheld(r))
                     .toList();
             if (next.isEmpty()) {
                 return;

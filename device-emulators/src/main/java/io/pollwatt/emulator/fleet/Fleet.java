@@ -18,6 +18,7 @@ import io.pollwatt.twin.fault.ClockDrift;
 import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.fault.LoraLoss;
 import io.pollwatt.twin.fault.MnNotDelivered;
+import io.pollwatt.twin.fault.ResendOff;
 import io.pollwatt.twin.fault.UplinkOutage;
 import io.pollwatt.twin.fault.Window;
 import io.pollwatt.twin.random.Seeds;
@@ -92,7 +93,7 @@ public final class Fleet implements AutoCloseable {
      * @param framesSent uploads sent, resends included
      * @param framesAcked uploads the platform acknowledged
      * @param retries resends of unanswered uploads
-     * @param unsent records not yet acknowledged
+     * @param unsent records not yet acknowledged that the devices will still send (not those their resend is off for)
      * @param dropped records dropped unsent by full stores
      */
     public record Summary(
@@ -237,8 +238,15 @@ public final class Fleet implements AutoCloseable {
                         samples::get,
                         store,
                         scheduler);
-                devices.add(connect(
-                        dtu, store, group, reattached(outages(own), seeds.streamFor("4g/" + e.id() + "/" + d.mn()))));
+                Device connected = connect(
+                        dtu, store, group, reattached(outages(own), seeds.streamFor("4g/" + e.id() + "/" + d.mn())));
+                connected
+                        .sender()
+                        .noResend(own.stream()
+                                .filter(x -> x instanceof ResendOff && carried.contains(x.target()))
+                                .map(Fault::window)
+                                .toList());
+                devices.add(connected);
                 enterpriseOf.put(dtu, e.id());
                 for (Fault x : own) {
                     if (x instanceof ClockDrift drift && carried.contains(drift.target())) {
@@ -474,7 +482,7 @@ public final class Fleet implements AutoCloseable {
             sent += st.sent();
             acked += st.acked();
             retries += st.retries();
-            unsent += d.store().unsentCount(PLATFORM);
+            unsent += d.store().unsentCount(PLATFORM) - d.sender().withheld(); // resend off: never coming
             dropped += d.device().dropped().stream()
                     .mapToLong(RecordStore.Dropped::count)
                     .sum();

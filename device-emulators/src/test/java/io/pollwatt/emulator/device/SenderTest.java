@@ -102,6 +102,27 @@ class SenderTest {
     }
 
     @Test
+    void with_resend_off_what_failed_live_stays_in_the_store_unsent_and_nothing_else_is_held_back() {
+        setUp(new Sender.Settings(Duration.ofSeconds(10), 3, 60, Duration.ofSeconds(60)));
+        Instant outageStart = T0.plus(Duration.ofHours(2));
+        Instant outageEnd = T0.plus(Duration.ofHours(4));
+        platform.down = t -> !t.isBefore(outageStart) && t.isBefore(outageEnd);
+        // resend off for the outage's first hour only: the second hour's records are resent as usual
+        sender.noResend(List.of(new io.pollwatt.twin.fault.Window(outageStart, outageStart.plus(Duration.ofHours(1)))));
+        time.scheduler.at(outageEnd, sender::linkUp);
+        produce(6);
+        time.scheduler.runFor(Duration.ofHours(1));
+
+        List<String> times = platform.dataTimes();
+        // 02:00 .. 02:45 local+8 = 10:00 .. 10:45 never arrive; 11:00 .. 11:45 come back by resend
+        assertThat(times).noneMatch(t -> t.compareTo("20260301100000") >= 0 && t.compareTo("20260301110000") < 0);
+        assertThat(times).contains("20260301110000", "20260301114500");
+        assertThat(store.unsentCount("p")).isEqualTo(4);
+        assertThat(sender.withheld()).isEqualTo(4); // kept for a history request, not counted as still to come
+        assertThat(store.size()).isEqualTo(times.size() + 4);
+    }
+
+    @Test
     void a_restart_mid_resend_loses_nothing_and_repeats_nothing_acknowledged() {
         setUp(new Sender.Settings(Duration.ofSeconds(10), 3, 1, Duration.ofSeconds(60)));
         platform.down = t -> t.isBefore(T0.plus(Duration.ofHours(6)));

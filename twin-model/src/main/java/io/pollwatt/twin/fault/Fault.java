@@ -31,6 +31,7 @@ public sealed interface Fault
                 ClockDrift,
                 MnNotDelivered,
                 UplinkOutage,
+                ResendOff,
                 LoraLoss,
                 TreatmentRunsAlone,
                 ArchiveMismatch,

@@ -153,7 +153,8 @@ public final class ExternalRun {
                         stats.path("records").asLong(),
                         stats.path("duplicates").asLong(),
                         stats.path("quarantined").asLong(),
-                        stats.path("rejected").asLong()));
+                        stats.path("rejected").asLong(),
+                        stats.path("gapRequests").asLong()));
     }
 
     /**

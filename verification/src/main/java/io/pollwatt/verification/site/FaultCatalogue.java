@@ -19,6 +19,7 @@ import io.pollwatt.twin.fault.ProductionInControlPeriod;
 import io.pollwatt.twin.fault.RegisterJump;
 import io.pollwatt.twin.fault.RegisterNearMax;
 import io.pollwatt.twin.fault.RegisterReset;
+import io.pollwatt.twin.fault.ResendOff;
 import io.pollwatt.twin.fault.ReversedCt;
 import io.pollwatt.twin.fault.SignFlapping;
 import io.pollwatt.twin.fault.TreatmentOff;
@@ -346,6 +347,7 @@ final class FaultCatalogue {
                 Target.POINT,
                 List.of(),
                 a -> new UplinkOutage(a.target(), a.window()));
+        add(k, "resend-off", ResendOff.class, Target.POINT, List.of(), a -> new ResendOff(a.target(), a.window()));
         add(
                 k,
                 "lora-loss",

@@ -140,6 +140,51 @@ public final class DataSteps {
         }
     }
 
+    /**
+     * Active gap fill: the platform asked the devices for the minute data of a real-time gap (2051 with
+     * BeginTime/EndTime, {@code GET /api/stats} gapRequests) and holds, for every archived point the devices report, a
+     * minute (2051 interval) record for each 15-minute interval of [{@code from}, {@code to}) (local times).
+     */
+    @Then("平台已主动补数，取回 {string} 至 {string} 每个间隔的分钟数据")
+    public void gap_filled(String fromText, String toText) {
+        long requests = world.result().platform().gapRequests();
+        if (requests == 0) {
+            throw new AssertionError("the platform never asked a device for the minute data of a gap (gapRequests 0)");
+        }
+        LocalDateTime from = LocalDateTime.parse(fromText);
+        LocalDateTime to = LocalDateTime.parse(toText);
+        PlatformStore store = world.store();
+        List<String> problems = new ArrayList<>();
+        int points = 0;
+        for (SiteArchive a : world.archives()) {
+            for (SiteArchive.Point p : a.points()) {
+                Optional<List<PointSeries.Sample>> records = store.samples(a.id(), p.id(), from, to);
+                if (records.isEmpty()) {
+                    continue;
+                }
+                points++;
+                java.util.Set<LocalDateTime> minute = new java.util.HashSet<>();
+                records.get().stream().filter(x -> x.cn().equals("2051")).forEach(x -> minute.add(x.dataTime()));
+                List<LocalDateTime> lacking = new ArrayList<>();
+                for (LocalDateTime t = from; t.isBefore(to); t = t.plus(GRID)) {
+                    if (!minute.contains(t)) {
+                        lacking.add(t);
+                    }
+                }
+                if (!lacking.isEmpty()) {
+                    problems.add(a.id() + "/" + p.id() + ": no minute record for " + ranges(lacking));
+                }
+            }
+        }
+        if (points == 0) {
+            throw new IllegalStateException("no archived point with a meter to check");
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("the platform asked " + requests + " time(s) but lacks minute data:\n  "
+                    + String.join("\n  ", problems));
+        }
+    }
+
     private static final java.time.Duration GRID = java.time.Duration.ofMinutes(15);
 
     /** {@code [a, b) [c, d)} of consecutive grid instants. */

@@ -112,8 +112,13 @@ public final class VirtualRun {
         }
     }
 
-    /** The ingest counters of the platform at the end of a run. */
-    public record PlatformCounts(long accepted, long records, long duplicates, long quarantined, long rejected) {}
+    /**
+     * The ingest counters of the platform at the end of a run ({@code GET /api/stats}).
+     *
+     * @param gapRequests the requests the platform sent for the minute data of a real-time gap (active gap fill)
+     */
+    public record PlatformCounts(
+            long accepted, long records, long duplicates, long quarantined, long rejected, long gapRequests) {}
 
     /**
      * Runs from {@code setup.start()} to {@code setup.end()}.
@@ -188,7 +193,8 @@ public final class VirtualRun {
                                 stats.records(),
                                 stats.duplicates(),
                                 stats.quarantined(),
-                                stats.rejected()),
+                                stats.rejected(),
+                                stats.gapRequests()),
                         platform.restarts());
             }
         }
