@@ -70,9 +70,29 @@ public final class Fleet implements AutoCloseable {
      * @param storeRoot where the devices keep their stores
      * @param seed the run seed (twins, links, MNs)
      * @param sender answer timeout, retries, resend pacing
+     * @param syncStores whether the devices' stores force every record to the disk (as a device's flash keeps it
+     *     through a power loss); a virtual run's devices live and die with the process and need not
      */
     public record Settings(
-            InetSocketAddress target, ZoneId zone, Instant start, Path storeRoot, long seed, Sender.Settings sender) {
+            InetSocketAddress target,
+            ZoneId zone,
+            Instant start,
+            Path storeRoot,
+            long seed,
+            Sender.Settings sender,
+            boolean syncStores) {
+
+        /** Settings whose stores sync every record. */
+        public Settings(
+                InetSocketAddress target,
+                ZoneId zone,
+                Instant start,
+                Path storeRoot,
+                long seed,
+                Sender.Settings sender) {
+            this(target, zone, start, storeRoot, seed, sender, true);
+        }
+
         public Settings {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(zone, "zone");
@@ -418,7 +438,10 @@ public final class Fleet implements AutoCloseable {
 
     private RecordStore store(String enterprise, String mn) {
         return RecordStore.open(
-                settings.storeRoot().resolve(enterprise).resolve(mn), Duration.ofDays(30), Set.of(PLATFORM));
+                settings.storeRoot().resolve(enterprise).resolve(mn),
+                Duration.ofDays(30),
+                Set.of(PLATFORM),
+                settings.syncStores());
     }
 
     /** Device {@code n}'s MN: 24 upper-case hex digits, {@code 0100…} then the number. */

@@ -183,7 +183,8 @@ public final class ExternalRun {
                             setup.start(),
                             setup.store(),
                             setup.seed(),
-                            io.pollwatt.emulator.device.Sender.Settings.defaults()),
+                            io.pollwatt.emulator.device.Sender.Settings.defaults(),
+                            false), // the devices live and die with the run: no disk sync per record
                     scheduler,
                     group)) {
                 long deadline = System.nanoTime() + CONNECT.toNanos();

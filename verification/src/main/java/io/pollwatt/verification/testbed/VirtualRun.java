@@ -153,7 +153,8 @@ public final class VirtualRun {
                                     setup.start(),
                                     setup.store(),
                                     setup.seed(),
-                                    Sender.Settings.defaults()),
+                                    Sender.Settings.defaults(),
+                                    false), // the devices live and die with the run: no disk sync per record
                             scheduler,
                             group)) {
                 for (Fleet.DeviceInfo d : fleet.devices()) {
