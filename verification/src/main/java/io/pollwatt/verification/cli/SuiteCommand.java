@@ -308,26 +308,27 @@ final class SuiteCommand implements Callable<Integer> {
     }
 
     private void runCucumber(String dir) {
+        List<String> args = new ArrayList<>(List.of(
+                "--glue",
+                "io.pollwatt.verification.steps",
+                "--tags",
+                tags,
+                "--threads",
+                Integer.toString(threads()),
+                "--plugin",
+                "junit:" + dir + "/cucumber-junit.xml",
+                "--plugin",
+                "html:" + dir + "/cucumber.html",
+                "--plugin",
+                "message:" + dir + "/cucumber.ndjson",
+                "--plugin",
+                ScenarioTally.class.getName(),
+                "--monochrome"));
+        // the longest runs first, so that no 31-day run is left running alone at the end
+        List<String> features = FeatureOrder.longestFirst(Thread.currentThread().getContextClassLoader());
+        args.addAll(features.isEmpty() ? List.of("classpath:features") : features);
         io.cucumber.core.cli.Main.run(
-                new String[] {
-                    "--glue",
-                    "io.pollwatt.verification.steps",
-                    "--tags",
-                    tags,
-                    "--threads",
-                    Integer.toString(threads()),
-                    "--plugin",
-                    "junit:" + dir + "/cucumber-junit.xml",
-                    "--plugin",
-                    "html:" + dir + "/cucumber.html",
-                    "--plugin",
-                    "message:" + dir + "/cucumber.ndjson",
-                    "--plugin",
-                    ScenarioTally.class.getName(),
-                    "--monochrome",
-                    "classpath:features"
-                },
-                Thread.currentThread().getContextClassLoader());
+                args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
     }
 
     /** The human report (module reports) as {@code index.html} in the report folder; null when it failed. */
