@@ -15,8 +15,6 @@ import io.pollwatt.hj212.message.Reply;
 import io.pollwatt.hj212.message.SystemCode;
 import io.pollwatt.hj212.netty.ReceivedFrame;
 import io.pollwatt.platform.clock.SettableClock;
-import io.pollwatt.platform.http.HttpApi;
-import io.pollwatt.platform.ingest.IngestServer;
 import io.pollwatt.platform.registry.DeviceRegistry;
 import io.pollwatt.platform.rules.RuleConfig;
 import io.pollwatt.platform.storage.Database;
@@ -50,7 +48,6 @@ class PlatformCertificationIT {
     private static final String TOKEN = "certify-platform-token";
 
     private static Database db;
-    private static Database other;
     private static StandalonePlatform reference;
     private static EventLoopGroup group;
 
@@ -60,7 +57,6 @@ class PlatformCertificationIT {
     @BeforeAll
     static void start() throws Exception {
         db = ScenarioDatabase.open();
-        other = ScenarioDatabase.open();
         SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
         reference = new StandalonePlatform(
                 "127.0.0.1",
@@ -81,7 +77,7 @@ class PlatformCertificationIT {
         if (group != null) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
-        for (AutoCloseable c : new AutoCloseable[] {reference, db, other}) {
+        for (AutoCloseable c : new AutoCloseable[] {reference, db}) {
             if (c != null) {
                 c.close();
             }
@@ -141,43 +137,6 @@ class PlatformCertificationIT {
                         "PLT-DET-02");
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("certify-platform: PASS");
-    }
-
-    /**
-     * Ingest and API on different databases: the devices' uploads are acknowledged (and stored, elsewhere), the API
-     * returns none of them. Records, acknowledgements and aggregates fail; answers and deduplication (judged on the
-     * frames and the ingest's counters) pass.
-     */
-    @Test
-    void a_platform_whose_api_reads_another_database_than_its_ingest_stores_to_fails_ingestion_acks_and_aggregates()
-            throws Exception {
-        SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        DeviceRegistry registry = new DeviceRegistry(other.dataSource(), clock); // the API imports the sites here
-        try (IngestServer ingest = new IngestServer("127.0.0.1", 0, Mode.LENIENT, db.dataSource(), registry, clock);
-                HttpApi api = new HttpApi(
-                        "127.0.0.1",
-                        0,
-                        other.dataSource(),
-                        ingest.stats(),
-                        clock,
-                        TOKEN,
-                        RuleConfig.defaults(),
-                        (now, judge) -> clock.set(now))) {
-            Run run = certify(ingest.address().getPort(), api.baseUri().toString(), "", "split");
-
-            assertThat(run.code()).as(run.out() + run.err()).isEqualTo(1);
-            assertThat(run.verdicts())
-                    .as(run.out())
-                    .containsEntry("PLT-ING-01", "FAIL")
-                    .containsEntry("PLT-ACK-01", "FAIL")
-                    .containsEntry("PLT-ACK-02", "PASS")
-                    .containsEntry("PLT-DUP-01", "PASS")
-                    .containsEntry("PLT-AGG-01", "FAIL")
-                    .containsEntry("PLT-AGG-02", "FAIL")
-                    .containsEntry("PLT-AGG-03", "FAIL")
-                    .containsEntry("PLT-DET-01", "NOT_APPLICABLE")
-                    .containsEntry("PLT-DET-02", "NOT_APPLICABLE");
-        }
     }
 
     /**
