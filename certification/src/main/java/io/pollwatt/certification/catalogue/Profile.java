@@ -9,7 +9,7 @@ public enum Profile {
     DTU_ELECTRICITY("dtu-electricity"),
     /** A data collector (数采仪) of a stack's VOC analyzer, uploading 2011. */
     COLLECTOR_VOC("collector-voc"),
-    /** A monitoring platform (planned: docs/certification.md "Platform certification"). */
+    /** A monitoring platform: {@code testbed certify-platform} (docs/certification.md "Certifying a platform"). */
     PLATFORM("platform");
 
     private final String id;

@@ -30,8 +30,21 @@ class CatalogueTest {
     @Test
     void every_device_case_has_an_active_or_passive_kind_and_the_active_ones_are_the_three_that_act() {
         assertThat(catalogue.cases().stream()
+                        .filter(c -> !c.profiles().contains(Profile.PLATFORM))
                         .filter(c -> c.kind() == CertCase.Kind.ACTIVE)
                         .map(CertCase::id))
                 .containsExactlyInAnyOrderElementsOf(Set.of("RTY-01", "RSD-01", "MAL-01"));
+    }
+
+    @Test
+    void platform_cases_belong_to_the_platform_profile_alone_and_need_a_live_run() {
+        assertThat(catalogue.forProfile(Profile.PLATFORM)).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.id()).startsWith("PLT-");
+            assertThat(c.profiles()).containsExactly(Profile.PLATFORM);
+            assertThat(c.kind()).isEqualTo(CertCase.Kind.ACTIVE);
+        });
+        assertThat(catalogue.forProfile(Profile.DTU_ELECTRICITY))
+                .extracting(CertCase::id)
+                .noneMatch(id -> id.startsWith("PLT-"));
     }
 }

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             FleetCommand.class,
             PlatformCommand.class,
             CertifyDeviceCommand.class,
+            CertifyPlatformCommand.class,
             ReplayCommand.class
         })
 public final class Testbed implements Runnable {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.pollwatt.platform.aggregate.DayAggregate;
+import io.pollwatt.platform.aggregate.HourAggregate;
 import io.pollwatt.platform.alarms.Alarm;
 import io.pollwatt.platform.series.PointSeries;
 import io.pollwatt.platform.series.PointStates;
@@ -163,6 +164,20 @@ public final class ReferenceApi {
                 return Optional.empty();
             }
             out.addAll(read(page.get().path("items"), new TypeReference<List<DayAggregate>>() {}, "series days"));
+        }
+        return Optional.of(out);
+    }
+
+    /** {@code GET /api/series?interval=1h}: the point's hour aggregates; empty when the platform has no such point. */
+    public Optional<List<HourAggregate>> hours(String enterprise, String point, LocalDate first, LocalDate last) {
+        List<HourAggregate> out = new ArrayList<>();
+        for (LocalDate from = first; !from.isAfter(last); from = from.plusDays(MAX_DAYS)) {
+            LocalDate to = from.plusDays(MAX_DAYS - 1).isAfter(last) ? last : from.plusDays(MAX_DAYS - 1);
+            Optional<JsonNode> page = series(enterprise, point, "1h", from, to);
+            if (page.isEmpty()) {
+                return Optional.empty();
+            }
+            out.addAll(read(page.get().path("items"), new TypeReference<List<HourAggregate>>() {}, "series hours"));
         }
         return Optional.of(out);
     }
