@@ -174,6 +174,41 @@ class RuleServiceIT {
     }
 
     @Test
+    void theMultiDayRulesJudgeADayOnceItsClosingRecordsHaveCome() throws Exception {
+        // DQ-16(a) over two days, more than the short evaluations' warm-up shows: the treatment meter reads half the
+        // production circuit (§10 row 22, scaled down)
+        rules = new RuleService(
+                db.dataSource(),
+                new ArchiveRegistry(db.dataSource(), clock),
+                new RuleLoader(db.dataSource(), FactorCodes.pollwattDefault(), AggregationSettings.defaults()),
+                RuleConfig.of(java.util.Map.of("dq.wrongCircuitDays", "2")),
+                Catalogue.engine(),
+                clock);
+        for (int k = -96; k < 96; k++) {
+            boolean producing = Math.floorMod(k, 96) >= 8 && Math.floorMod(k, 96) < 24;
+            record(k, producing ? 50 : 0, producing ? 25 : 0);
+        }
+        at(DAY.plusHours(23).plusMinutes(50));
+        rules.tick();
+        // the first tick of the next day: the 24:00 records are still on their way, the day is not closed
+        at(DAY.plusDays(1));
+        rules.tick();
+        assertThat(alarms()).noneMatch(a -> a.ruleId().equals("DQ-16"));
+        // they come before the next grid instant: the day closes, and the day's multi-day judgement is due now
+        record(96, 0, 0);
+        rules.tick();
+        assertThat(alarms())
+                .filteredOn(a -> a.ruleId().equals("DQ-16"))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.subtype()).isEqualTo("sameTimingAsProduction");
+                    assertThat(a.points()).containsExactly("T1");
+                    assertThat(a.start()).isEqualTo(DAY.minusDays(1));
+                    assertThat(a.raisedAt()).isEqualTo(DAY.plusDays(1));
+                });
+    }
+
+    @Test
     void lateDataOpenAnAlarmDetectedLate() throws Exception {
         // the device is cut off from 02:45 to 06:00; what it kept arrives at 07:00
         day(0, 11, true);
