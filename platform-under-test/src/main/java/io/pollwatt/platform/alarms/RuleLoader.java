@@ -92,8 +92,13 @@ public final class RuleLoader {
                 Map<Integer, String> meters = new LinkedHashMap<>();
                 d.meters().forEach(m -> meters.put(m.number(), m.pointId()));
                 Set<String> unregistered = new LinkedHashSet<>();
+                List<DeviceFacts.Receipt> receipts = new ArrayList<>();
                 for (Row r : rows(c, d.mn(), from.minus(snap), to.plus(step).plus(snap))) {
                     int i = snapped(grid, r.time(), snap);
+                    if (r.cn().equals("2011")) {
+                        receipts.add(
+                                new DeviceFacts.Receipt(r.time(), LocalDateTime.ofInstant(r.receivedAt(), a.zone())));
+                    }
                     r.cp().forEach((key, value) -> {
                         int dash = key.indexOf('-');
                         String suffix = dash < 0 ? "" : key.substring(dash + 1);
@@ -119,7 +124,8 @@ public final class RuleLoader {
                         f.rejected(),
                         f.unregisteredItems(),
                         pointsLatest(c, d),
-                        beyondRetention(c, d.mn(), from, to, a, config)));
+                        beyondRetention(c, d.mn(), from, to, a, config),
+                        receipts));
             }
             for (SiteArchive.Collector col : a.collectors()) {
                 Series s = stacks.get(col.stackId());
@@ -182,8 +188,8 @@ public final class RuleLoader {
         }
     }
 
-    /** A record read: CN, DataTime, its CP as literal strings. */
-    private record Row(String cn, LocalDateTime time, Map<String, String> cp) {}
+    /** A record read: CN, DataTime, its CP as literal strings, when the platform received it. */
+    private record Row(String cn, LocalDateTime time, Map<String, String> cp, java.time.Instant receivedAt) {}
 
     /** One point's readings for the aggregation. */
     private static final class Inputs {
@@ -321,14 +327,18 @@ public final class RuleLoader {
 
     private static List<Row> rows(Connection c, String mn, LocalDateTime from, LocalDateTime to) throws SQLException {
         List<Row> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select cn, data_time, cp::text from record where mn = ?"
-                + " and cn in ('2011', '2051') and data_time between ? and ? order by data_time, cn")) {
+        try (PreparedStatement ps = c.prepareStatement("select cn, data_time, cp::text, received_at from record"
+                + " where mn = ? and cn in ('2011', '2051') and data_time between ? and ? order by data_time, cn")) {
             ps.setString(1, mn);
             ps.setObject(2, from);
             ps.setObject(3, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Row(rs.getString(1), rs.getObject(2, LocalDateTime.class), cp(rs.getString(3))));
+                    out.add(new Row(
+                            rs.getString(1),
+                            rs.getObject(2, LocalDateTime.class),
+                            cp(rs.getString(3)),
+                            rs.getTimestamp(4).toInstant()));
                 }
             }
         }
