@@ -29,9 +29,10 @@ Feature: 档案与现场不符
     And 平台产生告警 "DQ-15"
     And 告警与真值相符
 
-  # @gap: the reference platform raises no DQ-16 (suspected wrong circuit) in 7 days when the treatment meter reads
-  # the production circuit (measured 2026-12-02); the rulebook expects it as "suspected" after ≥ 7 days.
-  @matrix-22 @fault-meter-on-wrong-circuit @rule-DQ-16 @slow @gap
+  # The treatment meter's 50/5 CT cannot carry the 55 kW it then reads: DQ-17 (aboveRated) and DQ-13 fire too, and
+  # DQ-16(a) compares the meters' own readings, not the states DQ-17 makes NO_DATA. The seventh day is judged once
+  # its 24:00 records have come (the multi-day rules' long evaluation waits for the day to close).
+  @matrix-22 @fault-meter-on-wrong-circuit @rule-DQ-16 @slow
   Scenario: 治污表实际接在生产回路上，运行 7 天（§10 第 22 行）
     Given 现场档案:
       """

@@ -3,6 +3,9 @@ package io.pollwatt.platform.alarms;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pollwatt.hj212.codec.Decoded;
+import io.pollwatt.hj212.codec.Hj212Codec;
+import io.pollwatt.hj212.message.DataUpload;
 import io.pollwatt.platform.aggregate.AggregationSettings;
 import io.pollwatt.platform.aggregate.Aggregator;
 import io.pollwatt.platform.aggregate.PointAggregate;
@@ -16,6 +19,7 @@ import io.pollwatt.platform.rules.DeviceTotals;
 import io.pollwatt.platform.rules.EnterpriseData;
 import io.pollwatt.platform.rules.Grid;
 import io.pollwatt.platform.rules.PointData;
+import io.pollwatt.platform.rules.Quarantine;
 import io.pollwatt.platform.rules.RuleConfig;
 import io.pollwatt.platform.rules.Series;
 import io.pollwatt.platform.state.PointRole;
@@ -92,8 +96,13 @@ public final class RuleLoader {
                 Map<Integer, String> meters = new LinkedHashMap<>();
                 d.meters().forEach(m -> meters.put(m.number(), m.pointId()));
                 Set<String> unregistered = new LinkedHashSet<>();
+                List<DeviceFacts.Receipt> receipts = new ArrayList<>();
                 for (Row r : rows(c, d.mn(), from.minus(snap), to.plus(step).plus(snap))) {
                     int i = snapped(grid, r.time(), snap);
+                    if (r.cn().equals("2011")) {
+                        receipts.add(
+                                new DeviceFacts.Receipt(r.time(), LocalDateTime.ofInstant(r.receivedAt(), a.zone())));
+                    }
                     r.cp().forEach((key, value) -> {
                         int dash = key.indexOf('-');
                         String suffix = dash < 0 ? "" : key.substring(dash + 1);
@@ -119,7 +128,8 @@ public final class RuleLoader {
                         f.rejected(),
                         f.unregisteredItems(),
                         pointsLatest(c, d),
-                        beyondRetention(c, d.mn(), from, to, a, config)));
+                        beyondRetention(c, d.mn(), from, to, a, config),
+                        receipts));
             }
             for (SiteArchive.Collector col : a.collectors()) {
                 Series s = stacks.get(col.stackId());
@@ -178,12 +188,12 @@ public final class RuleLoader {
                                 new DeviceTotals(in.hourly, in.daily)));
             }
             stacks.values().forEach(s -> horizon(s, grid, now, offline, null));
-            return new EnterpriseData(a, grid, data, stacks, devices, now);
+            return new EnterpriseData(a, grid, data, stacks, devices, now, quarantine(c, a, from, to));
         }
     }
 
-    /** A record read: CN, DataTime, its CP as literal strings. */
-    private record Row(String cn, LocalDateTime time, Map<String, String> cp) {}
+    /** A record read: CN, DataTime, its CP as literal strings, when the platform received it. */
+    private record Row(String cn, LocalDateTime time, Map<String, String> cp, java.time.Instant receivedAt) {}
 
     /** One point's readings for the aggregation. */
     private static final class Inputs {
@@ -321,14 +331,18 @@ public final class RuleLoader {
 
     private static List<Row> rows(Connection c, String mn, LocalDateTime from, LocalDateTime to) throws SQLException {
         List<Row> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select cn, data_time, cp::text from record where mn = ?"
-                + " and cn in ('2011', '2051') and data_time between ? and ? order by data_time, cn")) {
+        try (PreparedStatement ps = c.prepareStatement("select cn, data_time, cp::text, received_at from record"
+                + " where mn = ? and cn in ('2011', '2051') and data_time between ? and ? order by data_time, cn")) {
             ps.setString(1, mn);
             ps.setObject(2, from);
             ps.setObject(3, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Row(rs.getString(1), rs.getObject(2, LocalDateTime.class), cp(rs.getString(3))));
+                    out.add(new Row(
+                            rs.getString(1),
+                            rs.getObject(2, LocalDateTime.class),
+                            cp(rs.getString(3)),
+                            rs.getTimestamp(4).toInstant()));
                 }
             }
         }
@@ -396,6 +410,96 @@ public final class RuleLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * The MNs unknown to the registry whose frames the ingest quarantined in [from, to) (DQ-15 unregisteredMn), each
+     * with the PW and meter numbers of its latest frame, and the archived DTUs of the whole platform with one of those
+     * PWs (when none was quarantined, nothing is read beyond the one query).
+     */
+    private Quarantine quarantine(Connection c, SiteArchive a, LocalDateTime from, LocalDateTime to)
+            throws SQLException {
+        List<Quarantine.UnknownMn> unknown = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select q.mn, min(q.received_at), max(q.received_at), count(*),"
+                + " (select e.raw from quarantine l join evidence e"
+                + " on e.id = l.evidence_id and e.received_at = l.received_at"
+                + " where l.mn = q.mn and l.reason = 'UNKNOWN_MN' and l.received_at >= ? and l.received_at < ?"
+                + " order by l.received_at desc limit 1)"
+                + " from quarantine q where q.reason = 'UNKNOWN_MN' and q.mn is not null"
+                + " and q.received_at >= ? and q.received_at < ? group by q.mn order by q.mn")) {
+            Timestamp f = Timestamp.from(from.atZone(a.zone()).toInstant());
+            Timestamp t = Timestamp.from(to.atZone(a.zone()).toInstant());
+            ps.setTimestamp(1, f);
+            ps.setTimestamp(2, t);
+            ps.setTimestamp(3, f);
+            ps.setTimestamp(4, t);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Optional<DataUpload> latest = upload(rs.getBytes(5));
+                    if (latest.isEmpty() || latest.get().header().pw() == null) {
+                        continue; // no PW, no data items: nothing to tie it by
+                    }
+                    Set<Integer> meters = new java.util.TreeSet<>();
+                    latest.get()
+                            .cp()
+                            .items()
+                            .forEach(item -> item.pairs()
+                                    .forEach(
+                                            pair -> codes.electric(pair.name()).ifPresent(x -> meters.add(x.meter()))));
+                    unknown.add(new Quarantine.UnknownMn(
+                            rs.getString(1),
+                            LocalDateTime.ofInstant(rs.getTimestamp(2).toInstant(), a.zone()),
+                            LocalDateTime.ofInstant(rs.getTimestamp(3).toInstant(), a.zone()),
+                            rs.getLong(4),
+                            latest.get().header().pw(),
+                            meters));
+                }
+            }
+        }
+        if (unknown.isEmpty()) {
+            return Quarantine.EMPTY;
+        }
+        List<Quarantine.ArchivedDtu> dtus = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select d.mn, d.enterprise_id, d.registered_at, d.pw,"
+                + " (select min(e.received_at) from evidence e where e.mn = d.mn),"
+                + " array(select m.meter_number from device_meter m where m.mn = d.mn order by 1)"
+                + " from device d join archive_device x on x.mn = d.mn"
+                + " where x.kind = 'DTU' and d.pw = any (?) order by d.mn")) {
+            ps.setArray(
+                    1,
+                    c.createArrayOf(
+                            "text",
+                            unknown.stream()
+                                    .map(Quarantine.UnknownMn::pw)
+                                    .distinct()
+                                    .toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp heard = rs.getTimestamp(5);
+                    Set<Integer> meters = new java.util.TreeSet<>();
+                    for (Object m : (Object[]) rs.getArray(6).getArray()) {
+                        meters.add(((Number) m).intValue());
+                    }
+                    dtus.add(new Quarantine.ArchivedDtu(
+                            rs.getString(1),
+                            rs.getString(2),
+                            LocalDateTime.ofInstant(rs.getTimestamp(3).toInstant(), a.zone()),
+                            Optional.ofNullable(heard).map(h -> LocalDateTime.ofInstant(h.toInstant(), a.zone())),
+                            rs.getString(4),
+                            meters));
+                }
+            }
+        }
+        return new Quarantine(unknown, dtus);
+    }
+
+    /** The upload a stored frame carries, if it decodes as one (leniently: it was quarantined, not judged). */
+    private static Optional<DataUpload> upload(byte[] raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        Decoded d = Hj212Codec.lenient().decode(raw);
+        return d instanceof Decoded.Ok ok && ok.message() instanceof DataUpload u ? Optional.of(u) : Optional.empty();
     }
 
     /** Per meter of the DTU that ever sent its power, the DataTime of the latest such record. */

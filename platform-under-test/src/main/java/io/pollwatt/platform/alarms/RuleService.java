@@ -49,6 +49,8 @@ public final class RuleService {
     private final Map<String, LocalDateTime> dirty = new ConcurrentHashMap<>();
     /** Per enterprise: the platform time of its last long evaluation (the rules' look-back loaded). */
     private final Map<String, LocalDateTime> longAt = new ConcurrentHashMap<>();
+    /** Per enterprise: the midnight up to which a long evaluation has seen every point's day closed. */
+    private final Map<String, LocalDateTime> longClosed = new ConcurrentHashMap<>();
     /** Per enterprise: the end of the grid of its last evaluation. */
     private final Map<String, LocalDateTime> evaluatedTo = new ConcurrentHashMap<>();
 
@@ -145,16 +147,21 @@ public final class RuleService {
                     .mapToInt(r -> r.lookbackDays(values))
                     .max()
                     .orElse(0);
-            boolean full = lookback > 0 && longDue(a.get(), now);
+            boolean full = lookback > 0 && longDue(a.get(), now, earliest.containsKey(s.id()));
             LocalDateTime from = judged.minus(WARM_UP).minusDays(full ? lookback : 0);
             // the rules that need more than the warm-up are judged only by the long evaluations
             Set<String> notJudged = full ? Set.of() : longRules(values);
-            List<Finding> f = run(a.get(), from, judged, end, now);
+            Run r = run(a.get(), from, judged, end, now);
+            List<Finding> f = r.findings();
             findings += f.size();
             f.forEach(x -> byRule.merge(x.ruleId(), 1, Integer::sum));
             changes = changes.plus(reconcile(a.get(), from, judged, end, f, now, notJudged));
             if (full) {
                 longAt.put(s.id(), now);
+                LocalDateTime midnight = now.toLocalDate().atStartOfDay();
+                if (dayClosed(r.data(), midnight, values)) {
+                    longClosed.put(s.id(), midnight);
+                }
             }
             evaluatedTo.put(s.id(), end);
             n++;
@@ -191,7 +198,7 @@ public final class RuleService {
                     .max()
                     .orElse(0);
             LocalDateTime start = from.minus(WARM_UP).minusDays(lookback);
-            List<Finding> f = run(a.get(), start, from, end, now);
+            List<Finding> f = run(a.get(), start, from, end, now).findings();
             findings += f.size();
             f.forEach(x -> byRule.merge(x.ruleId(), 1, Integer::sum));
             changes = changes.plus(reconcile(a.get(), start, from, end, f, now, Set.of()));
@@ -217,11 +224,14 @@ public final class RuleService {
                 .mapToInt(r -> r.lookbackDays(values))
                 .max()
                 .orElse(0);
-        return run(a, from.minus(WARM_UP).minusDays(lookback), from, to.isAfter(now) ? gridEnd(now, a) : to, now);
+        return run(a, from.minus(WARM_UP).minusDays(lookback), from, to.isAfter(now) ? gridEnd(now, a) : to, now)
+                .findings();
     }
 
-    private List<Finding> run(
-            SiteArchive a, LocalDateTime from, LocalDateTime judged, LocalDateTime to, LocalDateTime now)
+    /** One evaluation: the data it read and the findings it kept. */
+    private record Run(EnterpriseData data, List<Finding> findings) {}
+
+    private Run run(SiteArchive a, LocalDateTime from, LocalDateTime judged, LocalDateTime to, LocalDateTime now)
             throws SQLException {
         RuleConfig.Values values = config.forEnterprise(a.id());
         EnterpriseData data = loader.load(a, from, to, now, values);
@@ -229,7 +239,7 @@ public final class RuleService {
         // episodes wholly inside the warm-up belong to the evaluation that judged that day
         all.removeIf(
                 f -> f.end() != null && !f.end().isAfter(judged) && f.start().isBefore(judged));
-        return all;
+        return new Run(data, all);
     }
 
     private AlarmStore.Changes reconcile(
@@ -265,17 +275,44 @@ public final class RuleService {
     }
 
     /**
-     * Whether the long evaluation is due: once a day (the first tick of a new day), and hourly while the enterprise
-     * is in a control period (ALM-06…08 need their baseline days to judge the period as it goes).
+     * Whether the long evaluation is due: at the first tick; once a day from the first tick of the day until one has
+     * seen the day before closed for every point ({@link #dayClosed}): again whenever data arrived since, and at the
+     * latest once {@code dq.offlineMin} has passed after midnight; and hourly while the enterprise is in a control
+     * period (ALM-06…08 need their baseline days to judge the period as it goes). Waiting for the close matters: at
+     * the first tick after midnight the records of 24:00 are often still on their way, and a multi-day rule (DQ-16's
+     * 7 days, §10 row 22) would otherwise judge the day just ended only a day later.
      */
-    private boolean longDue(SiteArchive a, LocalDateTime now) {
+    private boolean longDue(SiteArchive a, LocalDateTime now, boolean arrived) {
         LocalDateTime last = longAt.get(a.id());
-        if (last == null || !last.toLocalDate().equals(now.toLocalDate())) {
+        if (last == null) {
+            return true;
+        }
+        LocalDateTime midnight = now.toLocalDate().atStartOfDay();
+        if (!midnight.equals(longClosed.get(a.id()))
+                && (last.isBefore(midnight)
+                        || arrived
+                        || !now.isBefore(
+                                midnight.plus(config.forEnterprise(a.id()).minutes("dq.offlineMin"))))) {
             return true;
         }
         boolean controlled = a.controlPeriods().stream()
                 .anyMatch(c -> !now.isBefore(c.start()) && now.isBefore(c.end().plusHours(1)));
         return controlled && !now.isBefore(last.plusHours(1));
+    }
+
+    /**
+     * Whether the day ending at {@code midnight} has closed for every point in {@code data} (rulebook §0): each has a
+     * record at or after midnight (the 24:00 reading), or the platform is {@code dq.offlineMin} past midnight, so
+     * DQ-06 declares what is still missing offline.
+     */
+    private static boolean dayClosed(EnterpriseData data, LocalDateTime midnight, RuleConfig.Values values) {
+        if (!data.now().isBefore(midnight.plus(values.minutes("dq.offlineMin")))) {
+            return true;
+        }
+        return data.points().values().stream().allMatch(p -> {
+            int latest = p.series().latest();
+            return latest >= 0 && !data.grid().time(latest).isBefore(midnight);
+        });
     }
 
     private Set<String> longRules(RuleConfig.Values values) {

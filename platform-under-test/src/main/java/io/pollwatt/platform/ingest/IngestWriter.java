@@ -152,20 +152,22 @@ final class IngestWriter implements AutoCloseable {
         }
         Hj212Message m = ((Decoded.Ok) j.frame().decoded()).message();
         Channel channel = j.frame().channel();
-        if (channel.isActive() && m.header().answerWanted()) {
-            if (m instanceof DataUpload) {
-                channel.writeAndFlush(Reply.dataAnswer(m.header()));
-            } else if (m.cn().is(Cn.TIME_CALIBRATION_REQUEST)) {
-                channel.writeAndFlush(Reply.notificationAnswer(m.header()));
-            }
-        }
-        if (m instanceof DataUpload u) { // stored even when the device has gone: the rules must hear of it
+        // the rules hear of it before the device does (and even when the device has gone): once a device holds its
+        // answer, whoever waits for that answer (a drain, a test) can count on the rules' knowing the record too
+        if (m instanceof DataUpload u) {
             for (StoredListener l : listeners) {
                 try {
                     l.stored(u.mn(), u.dataTime());
                 } catch (RuntimeException e) {
                     LOG.warn("device {}: a stored-data listener failed: {}", u.mn(), e.toString());
                 }
+            }
+        }
+        if (channel.isActive() && m.header().answerWanted()) {
+            if (m instanceof DataUpload) {
+                channel.writeAndFlush(Reply.dataAnswer(m.header()));
+            } else if (m.cn().is(Cn.TIME_CALIBRATION_REQUEST)) {
+                channel.writeAndFlush(Reply.notificationAnswer(m.header()));
             }
         }
         if (!channel.isActive()) {

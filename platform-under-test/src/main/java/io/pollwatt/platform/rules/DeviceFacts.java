@@ -20,6 +20,8 @@ import java.util.Optional;
  *     point missing here never reported: DQ-05 per point)
  * @param beyondRetention DataTimes of its records in the evaluated range that arrived more than
  *     {@code dtu.retentionDays} after them (DQ-19), in order
+ * @param receipts its real-time records (2011) loaded for the evaluated range: DataTime and the platform's receipt
+ *     time (DQ-18 {@code future}), in DataTime order
  */
 public record DeviceFacts(
         String mn,
@@ -29,7 +31,41 @@ public record DeviceFacts(
         long rejected,
         List<String> unregisteredItems,
         java.util.Map<String, LocalDateTime> pointsLatest,
-        List<LocalDateTime> beyondRetention) {
+        List<LocalDateTime> beyondRetention,
+        List<Receipt> receipts) {
+
+    /**
+     * One real-time record as received: its DataTime (the device's clock, AGG-01 not applied) and when the platform
+     * received it, both in the enterprise's zone.
+     */
+    public record Receipt(LocalDateTime dataTime, LocalDateTime receivedAt) {
+        public Receipt {
+            Objects.requireNonNull(dataTime, "dataTime");
+            Objects.requireNonNull(receivedAt, "receivedAt");
+        }
+    }
+
+    /** Facts with per-point knowledge and records beyond retention, no receipts. */
+    public DeviceFacts(
+            String mn,
+            LocalDateTime networkedAt,
+            Optional<LocalDateTime> latestData,
+            long frames,
+            long rejected,
+            List<String> unregisteredItems,
+            java.util.Map<String, LocalDateTime> pointsLatest,
+            List<LocalDateTime> beyondRetention) {
+        this(
+                mn,
+                networkedAt,
+                latestData,
+                frames,
+                rejected,
+                unregisteredItems,
+                pointsLatest,
+                beyondRetention,
+                List.of());
+    }
 
     /** Facts with per-point knowledge, nothing beyond retention. */
     public DeviceFacts(
@@ -61,6 +97,7 @@ public record DeviceFacts(
         unregisteredItems = List.copyOf(unregisteredItems);
         pointsLatest = pointsLatest == null ? null : java.util.Map.copyOf(pointsLatest);
         beyondRetention = List.copyOf(beyondRetention);
+        receipts = List.copyOf(receipts);
     }
 
     /** Whether the facts say which points reported (else only the device as a whole is known). */

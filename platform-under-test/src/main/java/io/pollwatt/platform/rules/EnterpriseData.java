@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * Everything the rules read of one enterprise for one evaluation: its archive, the grid of the evaluated range, each
- * archived point's data (in archive order), each stack's analyzer series (by stack id), its devices, and the platform
- * time of the evaluation ({@code now}: what "silent for 30 min" is measured against). The rules never see the twin.
+ * archived point's data (in archive order), each stack's analyzer series (by stack id), its devices, the platform
+ * time of the evaluation ({@code now}: what "silent for 30 min" is measured against), and the ingest's quarantine of
+ * unknown MNs over the range (DQ-15). The rules never see the twin.
  */
 public record EnterpriseData(
         SiteArchive archive,
@@ -18,7 +19,19 @@ public record EnterpriseData(
         Map<String, PointData> points,
         Map<String, Series> stacks,
         List<DeviceFacts> devices,
-        LocalDateTime now) {
+        LocalDateTime now,
+        Quarantine quarantine) {
+
+    /** Data with nothing in quarantine. */
+    public EnterpriseData(
+            SiteArchive archive,
+            Grid grid,
+            Map<String, PointData> points,
+            Map<String, Series> stacks,
+            List<DeviceFacts> devices,
+            LocalDateTime now) {
+        this(archive, grid, points, stacks, devices, now, Quarantine.EMPTY);
+    }
 
     public EnterpriseData {
         Objects.requireNonNull(archive, "archive");
@@ -27,6 +40,7 @@ public record EnterpriseData(
         stacks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stacks));
         devices = List.copyOf(devices);
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(quarantine, "quarantine");
     }
 
     public String enterpriseId() {

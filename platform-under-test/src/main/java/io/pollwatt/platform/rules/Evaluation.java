@@ -31,6 +31,7 @@ public final class Evaluation {
     private final Map<String, boolean[]> noData = new HashMap<>();
     private final Map<String, boolean[]> fallback = new HashMap<>();
     private final Map<String, OperatingState[]> states = new HashMap<>();
+    private final Map<String, OperatingState[]> measuredStates = new HashMap<>();
     private final Map<String, OperatingState[]> groupStates = new HashMap<>();
     private final Map<String, SiteArchive.Group> groups;
     private final Map<String, List<String>> required = new LinkedHashMap<>();
@@ -122,12 +123,28 @@ public final class Evaluation {
         return states.computeIfAbsent(pointId, this::computeStates);
     }
 
+    /**
+     * The states a point's own measurements give, before the per-sample checks made samples NO_DATA (DQ-12, DQ-17);
+     * DQ-08's |I| fallback still applies. For heuristics that compare one meter's readings with another's (DQ-16(a)):
+     * there a reading the checks find implausible for the archived circuit is evidence, not noise. A treatment meter
+     * on a larger production circuit reads above its archived rating (DQ-17 {@code aboveRated}) exactly while it is
+     * on, so its ST-07 states are NO_DATA whenever it runs.
+     */
+    public OperatingState[] measuredState(String pointId) {
+        statesOpen = true;
+        return measuredStates.computeIfAbsent(pointId, id -> computeStates(id, false));
+    }
+
     private OperatingState[] computeStates(String pointId) {
+        return computeStates(pointId, true);
+    }
+
+    private OperatingState[] computeStates(String pointId, boolean sampleChecks) {
         PointData p = Objects.requireNonNull(data.point(pointId), () -> "no point " + pointId);
         Series s = p.series();
         PointStateMachine machine = new PointStateMachine(
                 PointRole.of(p.kind().name()), p.thresholds(), config.stateSettings(), p.lineVoltageKv());
-        boolean[] nd = noData.get(pointId);
+        boolean[] nd = sampleChecks ? noData.get(pointId) : null;
         OperatingState[] out = new OperatingState[grid().size()];
         for (int i = 0; i < out.length; i++) {
             if (i >= s.known() || !s.present(i) || (nd != null && nd[i])) {

@@ -87,9 +87,23 @@ class RuleServiceIT {
         TestDatabases.discard(dataDir);
     }
 
-    /** Stores the realtime record of instant k of the day with P of M1, P1, T1 and tells the service. */
+    /**
+     * Stores the realtime record of instant k of the day with P of M1, P1, T1 and tells the service; received at the
+     * platform's clock, or at its DataTime if that is later (the tests store a day's records before they move the
+     * clock; no device sends a record before it takes it).
+     */
     private void record(int k, double p1, double t1) throws Exception {
         LocalDateTime at = DAY.plusMinutes(15L * k);
+        record(at, k, p1, t1, receivedNoEarlierThan(at));
+    }
+
+    private java.time.Instant receivedNoEarlierThan(LocalDateTime dataTime) {
+        java.time.Instant t = dataTime.atZone(ZONE).toInstant();
+        return clock.instant().isAfter(t) ? clock.instant() : t;
+    }
+
+    /** As {@link #record(int, double, double)}, stamped {@code at} by the device's clock, received at {@code r}. */
+    private void record(LocalDateTime at, int k, double p1, double t1, java.time.Instant r) throws Exception {
         // real meters never read the same value twice in a row for long (DQ-12 would say frozen)
         p1 = p1 > 0 ? p1 + (k % 4) * 0.1 : 0;
         t1 = t1 > 0 ? t1 + (k % 3) * 0.1 : 0;
@@ -105,7 +119,7 @@ class RuleServiceIT {
             ps.setString(1, MN);
             ps.setObject(2, at);
             ps.setString(3, cp);
-            ps.setTimestamp(4, Timestamp.from(clock.instant()));
+            ps.setTimestamp(4, Timestamp.from(r));
             ps.executeUpdate();
         }
         rules.stored(MN, at);
@@ -171,6 +185,69 @@ class RuleServiceIT {
         assertThat(reviewed.review()).isEqualTo(Alarm.Review.CONFIRMED);
         assertThat(reviewed.reviewer()).isEqualTo("inspector-7");
         assertThat(rules.alarms().events(id)).extracting(Alarm.Event::kind).endsWith("REVIEWED");
+    }
+
+    @Test
+    void theMultiDayRulesJudgeADayOnceItsClosingRecordsHaveCome() throws Exception {
+        // DQ-16(a) over two days, more than the short evaluations' warm-up shows: the treatment meter reads half the
+        // production circuit (§10 row 22, scaled down)
+        rules = new RuleService(
+                db.dataSource(),
+                new ArchiveRegistry(db.dataSource(), clock),
+                new RuleLoader(db.dataSource(), FactorCodes.pollwattDefault(), AggregationSettings.defaults()),
+                RuleConfig.of(java.util.Map.of("dq.wrongCircuitDays", "2")),
+                Catalogue.engine(),
+                clock);
+        for (int k = -96; k < 96; k++) {
+            boolean producing = Math.floorMod(k, 96) >= 8 && Math.floorMod(k, 96) < 24;
+            record(k, producing ? 50 : 0, producing ? 25 : 0);
+        }
+        at(DAY.plusHours(23).plusMinutes(50));
+        rules.tick();
+        // the first tick of the next day: the 24:00 records are still on their way, the day is not closed
+        at(DAY.plusDays(1));
+        rules.tick();
+        assertThat(alarms()).noneMatch(a -> a.ruleId().equals("DQ-16"));
+        // they come before the next grid instant: the day closes, and the day's multi-day judgement is due now
+        record(96, 0, 0);
+        rules.tick();
+        assertThat(alarms())
+                .filteredOn(a -> a.ruleId().equals("DQ-16"))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.subtype()).isEqualTo("sameTimingAsProduction");
+                    assertThat(a.points()).containsExactly("T1");
+                    assertThat(a.start()).isEqualTo(DAY.minusDays(1));
+                    assertThat(a.raisedAt()).isEqualTo(DAY.plusDays(1));
+                });
+    }
+
+    @Test
+    void recordsStampedAheadOfTheirReceiptAreDq18FutureWheneverTheRulesRun() throws Exception {
+        // the DTU's clock runs 15 minutes fast from 02:00 to 04:00: each record reaches the platform 15 minutes
+        // before its DataTime; the corrected 04:00 record is a duplicate of the fast one and is dropped
+        for (int k = 0; k < 32; k++) {
+            boolean fast = k >= 8 && k < 16;
+            if (k == 16) {
+                continue;
+            }
+            at(DAY.plusMinutes(15L * k).plusSeconds(2));
+            record(DAY.plusMinutes(15L * k + (fast ? 15 : 0)), k, 0, 0, clock.instant());
+        }
+        // judged hours later, when every DataTime is long past the platform's clock
+        at(DAY.plusHours(9));
+        rules.tick();
+        assertThat(alarms())
+                .filteredOn(a -> a.ruleId().equals("DQ-18"))
+                .hasSize(3)
+                .allSatisfy(a -> {
+                    assertThat(a.subtype()).isEqualTo("future");
+                    assertThat(a.start()).isEqualTo(DAY.plusHours(2));
+                    assertThat(a.end()).isEqualTo(DAY.plusHours(4).plusMinutes(15));
+                    assertThat(a.evidence()).containsEntry("count", 8);
+                })
+                .extracting(Alarm::key)
+                .containsExactlyInAnyOrder("M1", "P1", "T1");
     }
 
     @Test
@@ -279,7 +356,7 @@ class RuleServiceIT {
             ps.setString(2, cn);
             ps.setObject(3, at);
             ps.setString(4, cp);
-            ps.setTimestamp(5, Timestamp.from(clock.instant()));
+            ps.setTimestamp(5, Timestamp.from(receivedNoEarlierThan(at)));
             ps.executeUpdate();
         }
     }

@@ -13,6 +13,7 @@ import io.pollwatt.platform.rules.DeviceFacts;
 import io.pollwatt.platform.rules.EnterpriseData;
 import io.pollwatt.platform.rules.EnterpriseFixture;
 import io.pollwatt.platform.rules.Finding;
+import io.pollwatt.platform.rules.Quarantine;
 import io.pollwatt.platform.rules.Rule;
 import io.pollwatt.platform.rules.RuleConfig;
 import java.time.LocalDateTime;
@@ -217,6 +218,96 @@ class ArchiveAndDeviceRulesTest {
         assertThat(run(f, dtus(dtu("MN1", "P1")), DEVICES))
                 .extracting(Finding::ruleId, Finding::key, Finding::level)
                 .containsExactly(tuple("DQ-05", "MN1", 1));
+    }
+
+    private static final String FACTORY_MN = "000000000000000000000000";
+
+    /** Frames of the factory MN from 08:00 to 11:45 with PW {@code pw} for meters {@code meters}. */
+    private static Quarantine.UnknownMn factoryMnFrames(String pw, Integer... meters) {
+        return new Quarantine.UnknownMn(
+                FACTORY_MN, at(32).plusSeconds(2), at(47).plusSeconds(2), 64, pw, java.util.Set.of(meters));
+    }
+
+    /** An archived DTU networked at 07:00 with PW "pw" and meters {@code meters}, heard first at {@code heard}. */
+    private static Quarantine.ArchivedDtu archived(
+            String mn, String enterprise, Optional<LocalDateTime> heard, Integer... meters) {
+        return new Quarantine.ArchivedDtu(mn, enterprise, at(28), heard, "pw", java.util.Set.of(meters));
+    }
+
+    /** Row 11: P1 and T1 behind MN1 (never heard); the DTU sends under its factory MN instead. */
+    private static List<Finding> mnNotDelivered(Quarantine q) {
+        EnterpriseFixture f =
+                EnterpriseFixture.day().prod("P1", 10, 50).treat("T1", 2, 20).device(neverHeard("MN1", at(28)));
+        EnterpriseData d = withArchive(f.build(DEFAULTS.forEnterprise("E1")), dtus(dtu("MN1", "P1", "T1")));
+        EnterpriseData withQ =
+                new EnterpriseData(d.archive(), d.grid(), d.points(), d.stacks(), d.devices(), d.now(), q);
+        return evaluate(withQ, DEFAULTS, new UnregisteredPoints()).findings();
+    }
+
+    @Test
+    void row11FactoryMnFramesTiedByTheRegistrysHintsAreDq15UnregisteredMn() {
+        List<Finding> f = mnNotDelivered(new Quarantine(
+                List.of(factoryMnFrames("pw", 1, 2)), List.of(archived("MN1", "E1", Optional.empty(), 1, 2))));
+        assertThat(f).singleElement().satisfies(a -> {
+            assertThat(a.ruleId()).isEqualTo("DQ-15");
+            assertThat(a.subtype()).isEqualTo("unregisteredMn");
+            assertThat(a.key()).isEqualTo(FACTORY_MN);
+            assertThat(a.points()).containsExactly("P1", "T1");
+            assertThat(a.related()).containsExactly("MN1");
+            assertThat(a.start()).isEqualTo(at(32));
+            // the last frame came at 11:45, long before the evaluation's now: the episode ended
+            assertThat(a.end()).isEqualTo(at(48));
+            assertThat(a.level()).isEqualTo(3);
+            assertThat(a.evidence()).containsEntry("archivedMn", "MN1").containsEntry("frames", 64L);
+        });
+    }
+
+    @Test
+    void dq15UnregisteredMnOnlyWhenEveryHintFitsOneArchivedDtu() {
+        Quarantine.ArchivedDtu mn1 = archived("MN1", "E1", Optional.empty(), 1, 2);
+        // a data item for meter 3, which MN1 does not archive
+        assertThat(mnNotDelivered(new Quarantine(List.of(factoryMnFrames("pw", 1, 3)), List.of(mn1))))
+                .isEmpty();
+        // another PW
+        assertThat(mnNotDelivered(new Quarantine(List.of(factoryMnFrames("other", 1, 2)), List.of(mn1))))
+                .isEmpty();
+        // two silent DTUs on the platform fit: which one it is cannot be told
+        assertThat(mnNotDelivered(new Quarantine(
+                        List.of(factoryMnFrames("pw", 1)), List.of(mn1, archived("MN9", "E9", Optional.empty(), 1)))))
+                .isEmpty();
+        // the one DTU that fits is another enterprise's
+        assertThat(mnNotDelivered(new Quarantine(
+                        List.of(factoryMnFrames("pw", 1)), List.of(archived("MN9", "E9", Optional.empty(), 1)))))
+                .isEmpty();
+        // MN1 was heard just before the factory MN's first frame: it is not the device whose MN never came
+        assertThat(mnNotDelivered(new Quarantine(
+                        List.of(factoryMnFrames("pw", 1, 2)),
+                        List.of(archived("MN1", "E1", Optional.of(at(32)), 1, 2)))))
+                .isEmpty();
+        // ... and just after it: the frames before were its own under the factory MN
+        assertThat(mnNotDelivered(new Quarantine(
+                        List.of(factoryMnFrames("pw", 1, 2)),
+                        List.of(archived("MN1", "E1", Optional.of(at(32).plusSeconds(3)), 1, 2)))))
+                .extracting(Finding::subtype)
+                .containsExactly("unregisteredMn");
+    }
+
+    @Test
+    void dq15UnregisteredMnIsOpenWhileTheFramesKeepComing() {
+        Quarantine q = new Quarantine(
+                List.of(factoryMnFrames("pw", 1, 2)), List.of(archived("MN1", "E1", Optional.empty(), 1, 2)));
+        EnterpriseFixture f = EnterpriseFixture.day()
+                .prod("P1", 10, 50)
+                .treat("T1", 2, 20)
+                .device(neverHeard("MN1", at(28)))
+                .now(at(47).plusMinutes(29));
+        EnterpriseData d = withArchive(f.build(DEFAULTS.forEnterprise("E1")), dtus(dtu("MN1", "P1", "T1")));
+        List<Finding> open = evaluate(
+                        new EnterpriseData(d.archive(), d.grid(), d.points(), d.stacks(), d.devices(), d.now(), q),
+                        DEFAULTS,
+                        new UnregisteredPoints())
+                .findings();
+        assertThat(open).singleElement().satisfies(a -> assertThat(a.open()).isTrue());
     }
 
     @Test

@@ -77,7 +77,7 @@ final class DqTesting {
             PointData old = d.point(p.id());
             points.put(p.id(), new PointData(p, old.thresholds(), old.series(), old.aggregate(), old.deviceTotals()));
         }
-        return new EnterpriseData(a, d.grid(), points, d.stacks(), d.devices(), d.now());
+        return new EnterpriseData(a, d.grid(), points, d.stacks(), d.devices(), d.now(), d.quarantine());
     }
 
     static UnaryOperator<SiteArchive> dtus(SiteArchive.Dtu... dtus) {

@@ -22,7 +22,10 @@ import java.util.Set;
  *   <li>(a) {@code sameTimingAsProduction}: a TREAT point switching on and off exactly with a production point on
  *       {@code dq.wrongCircuitDays} consecutive days (at least one switching among them, so two loads that merely
  *       run all the time do not match), with a power ratio to it whose coefficient of variation is below
- *       {@code dq.wrongCircuitCv}: the treatment meter sits on the production circuit;
+ *       {@code dq.wrongCircuitCv}: the treatment meter sits on the production circuit. The timing is the one the
+ *       meters' readings give ({@link Evaluation#measuredState}), before DQ-12 and DQ-17 make samples NO_DATA: a
+ *       treatment meter on a production circuit larger than its archived CT reads above its rating (DQ-17
+ *       {@code aboveRated}) exactly while it is on, which would otherwise leave no running sample to compare;
  *   <li>(b) {@code neverOff}: a TREAT point never OFF for {@code dq.neverOffDays} days although, on some whole day
  *       of them, none of the production points that need it ran (weekend, holiday): lighting or office circuit;
  *   <li>(c) {@code alwaysBelowFloor}: a point whose every sample stays below P_floor for {@code dq.neverOffDays}
@@ -44,7 +47,7 @@ public final class WrongCircuit implements Rule {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -93,8 +96,10 @@ public final class WrongCircuit implements Rule {
                 if (!p.production()) {
                     continue;
                 }
-                OperatingState[] ts = e.state(t.id());
-                OperatingState[] ps = e.state(p.id());
+                // the meters' own readings, not the ST-07 states: a treatment meter on the production circuit reads
+                // above its archived rating while on, and DQ-17 makes exactly those samples NO_DATA (§10 row 22)
+                OperatingState[] ts = e.measuredState(t.id());
+                OperatingState[] ps = e.measuredState(p.id());
                 int closed = closedDays(e, days, List.of(t, p));
                 boolean[] ok = new boolean[days.size()];
                 for (int k = 0; k < closed; k++) {

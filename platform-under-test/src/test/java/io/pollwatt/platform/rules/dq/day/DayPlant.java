@@ -6,6 +6,7 @@ import io.pollwatt.platform.aggregate.PointInput;
 import io.pollwatt.platform.aggregate.Reading;
 import io.pollwatt.platform.aggregate.Register;
 import io.pollwatt.platform.archive.SiteArchive;
+import io.pollwatt.platform.rules.DeviceFacts;
 import io.pollwatt.platform.rules.DeviceTotals;
 import io.pollwatt.platform.rules.EnterpriseData;
 import io.pollwatt.platform.rules.Finding;
@@ -60,6 +61,8 @@ final class DayPlant {
     private final Map<String, Map<LocalDate, BigDecimal>> deviceDaily = new HashMap<>();
     private LocalDateTime now;
     private boolean closing = true;
+    private String dtu;
+    private final List<DeviceFacts.Receipt> receipts = new ArrayList<>();
 
     private OptionalDouble capacityKva = OptionalDouble.empty();
 
@@ -179,6 +182,18 @@ final class DayPlant {
         return this;
     }
 
+    /** Archives every point behind one DTU {@code mn}, meter numbers in the order the points were added. */
+    DayPlant dtu(String mn) {
+        this.dtu = mn;
+        return this;
+    }
+
+    /** The DTU's real-time record stamped {@code dataTime} reached the platform at {@code receivedAt} (DQ-18). */
+    DayPlant received(LocalDateTime dataTime, LocalDateTime receivedAt) {
+        receipts.add(new DeviceFacts.Receipt(dataTime, receivedAt));
+        return this;
+    }
+
     /** Leaves out the reading at the last day's 24:00: the last day is not closed by data. */
     DayPlant withoutClosingReading() {
         this.closing = false;
@@ -209,7 +224,7 @@ final class DayPlant {
                 controls,
                 List.of(),
                 List.of(),
-                List.of(),
+                dtu == null ? List.of() : List.of(new SiteArchive.Dtu(dtu, "123456", meters())),
                 List.of(),
                 capacityKva,
                 List.of());
@@ -275,7 +290,27 @@ final class DayPlant {
                             new DeviceTotals(
                                     deviceHourly.getOrDefault(id, Map.of()), deviceDaily.getOrDefault(id, Map.of()))));
         });
-        return new EnterpriseData(archive, grid, data, Map.of(), List.of(), now);
+        List<DeviceFacts> devices = dtu == null
+                ? List.of()
+                : List.of(new DeviceFacts(
+                        dtu,
+                        FIRST.minusDays(30).atStartOfDay(),
+                        Optional.of(grid.to()),
+                        receipts.size(),
+                        0,
+                        List.of(),
+                        null,
+                        List.of(),
+                        receipts));
+        return new EnterpriseData(archive, grid, data, Map.of(), devices, now);
+    }
+
+    private List<SiteArchive.Meter> meters() {
+        List<SiteArchive.Meter> out = new ArrayList<>();
+        for (String id : points.keySet()) {
+            out.add(new SiteArchive.Meter(out.size() + 1, id));
+        }
+        return out;
     }
 
     List<Finding> run(Rule... rules) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pollwatt.platform.archive.SiteArchive.PointKind;
 import io.pollwatt.platform.rules.Finding;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,18 +54,64 @@ class DayTimeAndRegisterTest {
                 .containsExactly("notSnappable");
     }
 
+    /** A DTU whose records from sample 40 to 47 are stamped {@code lead} after they reach the platform. */
+    private static DayPlant clockAhead(java.time.Duration lead) {
+        DayPlant p = plant().dtu("MN1");
+        for (int k = 0; k < 96; k++) {
+            LocalDateTime received = at(k).plusSeconds(3);
+            p.received(k >= 40 && k < 48 ? received.plus(lead) : received.minusSeconds(3), received);
+        }
+        return p;
+    }
+
     @Test
-    void dq18RecordsStampedMoreThanTheToleranceAfterNow() {
-        // the latest record is the 24:00 reading
-        assertThat(plant().now(dayStart(1).minusMinutes(5)).run(new TimeStamps()))
+    void dq18FutureRecordsStampedMoreThanTheToleranceAfterTheirReceiptJustBelowAndJustAbove() {
+        // dq.futureToleranceMin 5: a lead of exactly 5 minutes is not "more than"
+        assertThat(clockAhead(java.time.Duration.ofMinutes(5)).run(new TimeStamps()))
                 .isEmpty();
         List<Finding> f =
-                plant().now(dayStart(1).minusMinutes(5).minusSeconds(1)).run(new TimeStamps());
+                clockAhead(java.time.Duration.ofMinutes(5).plusSeconds(1)).run(new TimeStamps());
         assertThat(f).singleElement().satisfies(a -> {
+            assertThat(a.ruleId()).isEqualTo("DQ-18");
             assertThat(a.subtype()).isEqualTo("future");
-            assertThat(a.start()).isEqualTo(dayStart(1));
-            assertThat(a.open()).isTrue();
+            assertThat(a.key()).isEqualTo("P1");
+            assertThat(a.start()).isEqualTo(at(40));
+            assertThat(a.raisedAt()).isEqualTo(at(40));
+            // closed by the first record received after them that is not ahead: sample 48's
+            assertThat(a.end()).isEqualTo(at(48));
+            assertThat(a.evidence())
+                    .containsEntry("count", 8)
+                    .containsEntry(
+                            "firstDataTime",
+                            at(40).plusSeconds(3).plusMinutes(5).plusSeconds(1).toString());
         });
+    }
+
+    @Test
+    void dq18FutureDoesNotDependOnWhenTheEvaluationRuns() {
+        // §10 row 26 and the TD39 outline: a DTU 15 minutes fast, judged right at the receipt of its first record
+        // ahead, or hours later: the same finding (it was judged against the evaluation's clock, and raced)
+        java.time.Duration lead = java.time.Duration.ofMinutes(15);
+        List<Finding> atOnce = clockAhead(lead).now(at(40).plusSeconds(3)).run(new TimeStamps());
+        List<Finding> later = clockAhead(lead).now(dayStart(1)).run(new TimeStamps());
+        assertThat(later).singleElement().satisfies(a -> {
+            assertThat(a.subtype()).isEqualTo("future");
+            assertThat(a.start()).isEqualTo(at(40));
+            assertThat(a.evidence()).containsEntry("maxLeadMin", 15.0);
+        });
+        assertThat(atOnce).isEqualTo(later);
+        // a DTU still ahead at its latest record: the episode is open
+        DayPlant stillAhead = plant().dtu("MN1").received(at(95).plus(lead), at(95));
+        assertThat(stillAhead.run(new TimeStamps()))
+                .singleElement()
+                .satisfies(a -> assertThat(a.open()).isTrue());
+    }
+
+    @Test
+    void dq18FutureNeedsTheReceiptTimesOfTheDevice() {
+        // without a DTU (no receipts) nothing is judged "after receipt", whatever the evaluation's clock says
+        assertThat(plant().now(dayStart(1).minusMinutes(30)).run(new TimeStamps()))
+                .isEmpty();
     }
 
     @Test

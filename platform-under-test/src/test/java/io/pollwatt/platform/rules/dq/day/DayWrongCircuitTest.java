@@ -3,10 +3,12 @@ package io.pollwatt.platform.rules.dq.day;
 import static io.pollwatt.platform.rules.dq.day.DayPlant.cfg;
 import static io.pollwatt.platform.rules.dq.day.DayPlant.dayStart;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.pollwatt.platform.archive.SiteArchive.PointKind;
 import io.pollwatt.platform.rules.Finding;
 import io.pollwatt.platform.rules.RuleConfig;
+import io.pollwatt.platform.rules.dq.ElectricalSanity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,56 @@ class DayWrongCircuitTest {
             assertThat(a.evidence()).containsEntry("variant", "a");
         });
         assertThat(treatmentOnProductionCircuit(6, 0).run(new WrongCircuit())).isEmpty();
+    }
+
+    /**
+     * Row 22 as the twin stages it: the treatment meter reads the production circuit itself (ratio 1), its archived
+     * CT {@code ctPrimary}/5. The DQ-17 cap is 1.2 × √3 × 0.4 kV × ctPrimary: 50.7 kW for 61/5, above every
+     * production sample (30…50 kW); 29.1 kW for 35/5, below every running one.
+     */
+    private static DayPlant treatmentMeterOnProductionCircuit(int ctPrimary) {
+        return DayPlant.days(7)
+                .point("P1", PointKind.PROD, 10, 50)
+                .point("T1", PointKind.TREAT, 2, 20, ctPrimary, null)
+                .needs("P1", "T1")
+                .power("P1", DayWrongCircuitTest::production)
+                .power("T1", DayWrongCircuitTest::production);
+    }
+
+    @Test
+    void dq16aComparesTheMeasuredTimingEvenWhenDq17MakesEveryRunningSampleNoData() {
+        // just below the treatment CT's rating: DQ-17 quiet, DQ-16(a) fires
+        assertThat(treatmentMeterOnProductionCircuit(61).run(new ElectricalSanity(), new WrongCircuit()))
+                .extracting(Finding::ruleId, Finding::subtype)
+                .containsExactly(tuple("DQ-16", "sameTimingAsProduction"));
+        // just above: every running sample of T1 is above the rating, DQ-17 makes them NO_DATA for the states; the
+        // reading is still the meter's, and on the production circuit it is the evidence DQ-16(a) looks for
+        List<Finding> f = treatmentMeterOnProductionCircuit(35).run(new ElectricalSanity(), new WrongCircuit());
+        assertThat(f)
+                .filteredOn(x -> x.ruleId().equals("DQ-17"))
+                .isNotEmpty()
+                .allSatisfy(x -> assertThat(x.subtype()).isEqualTo("aboveRated"));
+        assertThat(f)
+                .filteredOn(x -> x.ruleId().equals("DQ-16"))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.subtype()).isEqualTo("sameTimingAsProduction");
+                    assertThat(a.key()).isEqualTo("T1");
+                    assertThat(a.related()).containsExactly("P1");
+                    assertThat(a.start()).isEqualTo(dayStart(0));
+                    assertThat(a.raisedAt()).isEqualTo(dayStart(7));
+                    assertThat((double) a.evidence().get("ratioCv")).isLessThan(0.001);
+                });
+        // and six days are still not enough
+        assertThat(DayPlant.days(6)
+                        .point("P1", PointKind.PROD, 10, 50)
+                        .point("T1", PointKind.TREAT, 2, 20, 35, null)
+                        .needs("P1", "T1")
+                        .power("P1", DayWrongCircuitTest::production)
+                        .power("T1", DayWrongCircuitTest::production)
+                        .run(new ElectricalSanity(), new WrongCircuit()))
+                .filteredOn(x -> x.ruleId().equals("DQ-16"))
+                .isEmpty();
     }
 
     @Test
