@@ -45,6 +45,9 @@ public final class FrameRelay implements AutoCloseable {
 
         /** A frame from the platform; {@link Link#toDevice} passes it on. */
         void fromPlatform(Link link, ReceivedFrame frame);
+
+        /** The device hung up; what the tap still holds for the platform goes now, before that side closes too. */
+        default void deviceGone(Link link) {}
     }
 
     /** A tap that passes every frame on unchanged. */
@@ -127,6 +130,7 @@ public final class FrameRelay implements AutoCloseable {
 
                                     @Override
                                     public void channelInactive(ChannelHandlerContext ctx) {
+                                        tap.deviceGone(link);
                                         Channel p = link.platform;
                                         if (p != null) {
                                             p.close();
