@@ -227,11 +227,7 @@ final class CertifyPlatformCommand implements Callable<Integer> {
         p.accept("detection: scenarios " + tags + " against the platform (reports in " + dir + ")");
         System.setProperty("cucumber.publish.quiet", "true");
         System.setProperty(ScenarioWorld.SEED_PROPERTY, Long.toString(seed));
-        System.setProperty(ExternalTarget.PLATFORM, target);
-        System.setProperty(ExternalTarget.API, t.api().toString());
-        System.setProperty(ExternalTarget.TOKEN, t.token());
-        System.setProperty(ExternalTarget.SPEED, speed);
-        System.setProperty(ExternalTarget.SETTLE, settle.toString());
+        ExternalTarget.setSystemProperties(target, t.api().toString(), t.token(), speed, settle);
         ScenarioTally.reset();
         ScoreBook.clear();
         long t0 = System.nanoTime();
@@ -255,13 +251,7 @@ final class CertifyPlatformCommand implements Callable<Integer> {
                     },
                     Thread.currentThread().getContextClassLoader());
         } finally {
-            List.of(
-                            ExternalTarget.PLATFORM,
-                            ExternalTarget.API,
-                            ExternalTarget.TOKEN,
-                            ExternalTarget.SPEED,
-                            ExternalTarget.SETTLE)
-                    .forEach(System::clearProperty);
+            ExternalTarget.clearSystemProperties();
         }
         about.put(
                 "detection",

@@ -281,11 +281,7 @@ final class SuiteCommand implements Callable<Integer> {
             System.setProperty(ScenarioDatabase.USER_PROPERTY, dbUser);
         }
         if (platform != null) {
-            System.setProperty(ExternalTarget.PLATFORM, platform);
-            System.setProperty(ExternalTarget.API, api);
-            System.setProperty(ExternalTarget.TOKEN, token);
-            System.setProperty(ExternalTarget.SPEED, speed);
-            System.setProperty(ExternalTarget.SETTLE, settle.toString());
+            ExternalTarget.setSystemProperties(platform, api, token, speed, settle);
         }
         System.setProperty(TruthSteps.REPORT_PROPERTY, "true");
         System.setProperty(AcceptanceSteps.REPORT_DIR_PROPERTY, dir);
@@ -294,14 +290,7 @@ final class SuiteCommand implements Callable<Integer> {
         try {
             runCucumber(dir);
         } finally {
-            // the properties configure this run only: a later run in the same JVM (tests) starts from none
-            List.of(
-                            ExternalTarget.PLATFORM,
-                            ExternalTarget.API,
-                            ExternalTarget.TOKEN,
-                            ExternalTarget.SPEED,
-                            ExternalTarget.SETTLE)
-                    .forEach(System::clearProperty);
+            ExternalTarget.clearSystemProperties();
         }
         return new Scenarios(
                 ScenarioTally.passed(), ScenarioTally.failed(), ScenarioTally.skipped(), ScenarioTally.failures());

@@ -44,9 +44,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ExternalRun {
 
-    /** How long the devices may take to connect before device time starts. */
-    private static final Duration CONNECT = Duration.ofSeconds(30);
-
     /** How often the run looks at the fleet and the platform (wall time). */
     private static final Duration LOOK = Duration.ofMillis(200);
 
@@ -177,22 +174,10 @@ public final class ExternalRun {
                     setup.enterprises(),
                     setup.faults(),
                     plans,
-                    new Fleet.Settings(
-                            address,
-                            setup.zone(),
-                            setup.start(),
-                            setup.store(),
-                            setup.seed(),
-                            io.pollwatt.emulator.device.Sender.Settings.defaults(),
-                            false), // the devices live and die with the run: no disk sync per record
+                    settings(setup, address, io.pollwatt.emulator.device.Sender.Settings.defaults()),
                     scheduler,
                     group)) {
-                long deadline = System.nanoTime() + CONNECT.toNanos();
-                Fleet.Summary s = fleet.summary();
-                while (s.connected() < s.devices() && System.nanoTime() < deadline) {
-                    TimeUnit.MILLISECONDS.sleep(20); // connections are real: wait for them before time runs
-                    s = fleet.summary();
-                }
+                VirtualRun.awaitConnections(fleet);
                 Instant judged = setup.start();
                 Instant t = setup.start();
                 while (t.isBefore(setup.end())) {
@@ -214,6 +199,12 @@ public final class ExternalRun {
         }
     }
 
+    /** The fleet's settings: the devices live and die with the run, so their stores do not sync each record. */
+    private static Fleet.Settings settings(
+            Setup setup, InetSocketAddress address, io.pollwatt.emulator.device.Sender.Settings sender) {
+        return new Fleet.Settings(address, setup.zone(), setup.start(), setup.store(), setup.seed(), sender, false);
+    }
+
     /** Scaled real time: the devices run {@code target.speed()} times real time; the platform keeps its own time. */
     private static Fleet.Summary scaled(
             ExternalTarget target,
@@ -228,13 +219,7 @@ public final class ExternalRun {
                         setup.enterprises(),
                         setup.faults(),
                         plans,
-                        new Fleet.Settings(
-                                address,
-                                setup.zone(),
-                                setup.start(),
-                                setup.store(),
-                                setup.seed(),
-                                FleetPace.senderSettings(target.speed())),
+                        settings(setup, address, FleetPace.senderSettings(target.speed())),
                         scheduler,
                         group)) {
             Fleet.Summary summary = fleet.summary();

@@ -67,6 +67,25 @@ public record ExternalTarget(InetSocketAddress hj212, URI api, String token, dou
                 settle(System.getProperty(SETTLE))));
     }
 
+    /**
+     * Points the scenario steps of this JVM at an outside platform for one catalogue run ({@link
+     * #fromSystemProperties}); {@link #clearSystemProperties} ends it.
+     */
+    public static void setSystemProperties(String hostPort, String api, String token, String speed, Duration settle) {
+        System.setProperty(PLATFORM, hostPort);
+        System.setProperty(API, api);
+        System.setProperty(TOKEN, token);
+        System.setProperty(SPEED, speed);
+        System.setProperty(SETTLE, settle.toString());
+    }
+
+    /** Back to in-process runs: a later catalogue run in the same JVM (tests) starts from none. */
+    public static void clearSystemProperties() {
+        for (String key : new String[] {PLATFORM, API, TOKEN, SPEED, SETTLE}) {
+            System.clearProperty(key);
+        }
+    }
+
     /** {@code HOST:PORT} as an address (not resolved until connected). */
     public static InetSocketAddress address(String hostPort) {
         String s = hostPort.strip();

@@ -44,9 +44,7 @@ public final class RestStore implements PlatformStore {
     @Override
     public synchronized List<Alarm> alarms() {
         if (alarms == null) {
-            List<Alarm> out = new ArrayList<>();
-            aliases.values().forEach(alias -> api.alarms(alias).forEach(a -> out.add(original(a))));
-            alarms = List.copyOf(out);
+            alarms = List.copyOf(currentAlarms());
         }
         return alarms;
     }

@@ -162,12 +162,7 @@ public final class VirtualRun {
                         registry.register(d.mn(), d.pw(), d.enterpriseId());
                     }
                 }
-                long deadline = System.nanoTime() + CONNECT.toNanos();
-                Fleet.Summary s = fleet.summary();
-                while (s.connected() < s.devices() && System.nanoTime() < deadline) {
-                    TimeUnit.MILLISECONDS.sleep(20); // connections are real: wait for them before time runs
-                    s = fleet.summary();
-                }
+                awaitConnections(fleet);
                 platform.listen();
                 Instant end = setup.end();
                 Instant t = setup.start();
@@ -198,6 +193,19 @@ public final class VirtualRun {
                                 stats.gapRequests()),
                         platform.restarts());
             }
+        }
+    }
+
+    /**
+     * Waits (wall time, at most {@link #CONNECT}) until every device of the fleet is connected: connections are real,
+     * and virtual time must not run before they are up.
+     */
+    public static void awaitConnections(Fleet fleet) throws InterruptedException {
+        long deadline = System.nanoTime() + CONNECT.toNanos();
+        Fleet.Summary s = fleet.summary();
+        while (s.connected() < s.devices() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+            s = fleet.summary();
         }
     }
 
