@@ -26,10 +26,10 @@ Feature: 电流互感器接反与功率正负交替
     And 平台不产生告警 "DQ-08" 子类型 "total"
     And 告警与真值相符
 
-  # @gap: DQ-07 needs a combined-energy meter (组合有功, import − export, falls while power is negative); the twin
-  # keeps import and export in separate registers, so the import register only stalls. DQ-08a/b are raised.
-  @matrix-13 @fault-reversed-ct @rule-DQ-08 @rule-DQ-07 @gap
-  Scenario: 三相四线，三相 CT 全部接反（§10 第 13 行）
+  # P1's meter reports combined active energy (组合有功 = 正向 − 反向, energy: COMBINED): with every CT reversed the
+  # measured power is negative and the reading falls (DQ-07); an import register would only stall.
+  @matrix-13 @fault-reversed-ct @rule-DQ-08 @rule-DQ-07
+  Scenario: 三相四线，三相 CT 全部接反，组合有功电表（§10 第 13 行）
     Given 现场档案:
       """
       id: S0113
@@ -39,7 +39,7 @@ Feature: 电流互感器接反与功率正负交替
       shifts: ["08:00-20:00"]
       points:
         - {id: M1, name: 企业总进线, kind: MAIN, meter: {ct: 300/5}}
-        - {id: P1, name: 1#定型机, kind: PROD, meter: {ct: 150/5}, load: {shape: STEADY, ratedKw: 55}}
+        - {id: P1, name: 1#定型机, kind: PROD, meter: {ct: 150/5, energy: COMBINED}, load: {shape: STEADY, ratedKw: 55}}
         - {id: T1, name: 1#引风机, kind: TREAT, meter: {ct: 50/5}, load: {shape: STEADY, ratedKw: 15}}
       groups:
         - {id: G1, members: [T1]}

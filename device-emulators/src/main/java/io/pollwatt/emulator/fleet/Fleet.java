@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * Many enterprises' devices in one process (device-emulators issue, fleet runner): per enterprise a {@link Twin}
@@ -475,9 +476,18 @@ public final class Fleet implements AutoCloseable {
      * while an answer may still come).
      */
     public boolean awaitingAnswers() {
+        return awaitingAnswers(mn -> true);
+    }
+
+    /**
+     * Whether some device whose MN {@code answered} accepts waits for a platform's answer. A run that knows the
+     * platform's registry leaves out the MNs it does not hold: a platform quarantines their frames and never answers, so holding time for them only spends the wall-time patience on every send.
+     */
+    public boolean awaitingAnswers(Predicate<String> answered) {
         for (Device d : devices) {
             // a reconnect's TCP handshake takes wall time too: the device waits for it as for an answer
-            if (d.sender().inFlightSeq() != Long.MAX_VALUE || d.uplink().connecting()) {
+            if ((d.sender().inFlightSeq() != Long.MAX_VALUE || d.uplink().connecting())
+                    && answered.test(d.device().mn())) {
                 return true;
             }
         }
@@ -489,6 +499,19 @@ public final class Fleet implements AutoCloseable {
         CompletableFuture<Summary> s = new CompletableFuture<>();
         scheduler.execute(() -> s.complete(summarize()));
         return s.join();
+    }
+
+    /**
+     * The records still to send by the devices whose MN {@code answered} accepts (read on the fleet's thread), as
+     * {@link Summary#unsent()} counts them: what the end of a run may still wait for.
+     */
+    public long unsent(Predicate<String> answered) {
+        CompletableFuture<Long> out = new CompletableFuture<>();
+        scheduler.execute(() -> out.complete(devices.stream()
+                .filter(d -> answered.test(d.device().mn()))
+                .mapToLong(d -> d.store().unsentCount(PLATFORM) - d.sender().withheld())
+                .sum()));
+        return out.join();
     }
 
     private Summary summarize() {

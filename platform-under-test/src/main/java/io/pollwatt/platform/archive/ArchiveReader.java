@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Twin-only keys are skipped unread: {@code shifts}, {@code faults}, {@code templates} at the top; a point's
- *       {@code load}; a meter's {@code configuredCt}, {@code accuracy}, {@code registerMaxKwh}; a group's
+ *       {@code load}; a meter's {@code configuredCt}, {@code accuracy}, {@code registerMaxKwh}, {@code energy}; a group's
  *       {@code lead} and {@code lag}; a stack's analyzer parameters (only whether it has one is read). Keys the format
  *       does not have are still refused, at the top as everywhere, so a typo never loses archive data silently.
  *   <li>The archive view: {@code archive.points} overrides name, kind, CT, PT and wiring; {@code archive.notArchived}
@@ -88,7 +88,7 @@ public final class ArchiveReader {
     static final List<String> POINT_KEYS =
             List.of("id", "name", "kind", "parent", "circuit", "meter", "load", "limits");
     static final List<String> CIRCUIT_KEYS = List.of("voltage", "wiring", "pt");
-    static final List<String> METER_KEYS = List.of("id", "ct", "configuredCt", "accuracy", "registerMaxKwh");
+    static final List<String> METER_KEYS = List.of("id", "ct", "configuredCt", "accuracy", "registerMaxKwh", "energy");
     static final List<String> LIMIT_KEYS =
             List.of("pOnKw", "pRefKw", "pHiKw", "rLow", "iMaxA", "uMinV", "uMaxV", "pfMin");
     static final List<String> GROUP_KEYS = List.of("id", "members", "required", "lead", "lag");

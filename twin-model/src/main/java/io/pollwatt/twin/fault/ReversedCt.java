@@ -1,6 +1,7 @@
 package io.pollwatt.twin.fault;
 
 import io.pollwatt.twin.electric.Wiring;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,8 @@ import java.util.Objects;
  * phase c element 2; phase b is not measured there. What a platform can see depends on the wiring: in 3P4W a
  * reversed phase shows as a negative phase power (DQ-08b) and two or more as a negative total (DQ-08a); in 3P3W
  * element 2 reversed makes the total negative (DQ-08a), element 1 reversed keeps it positive and plausible — the
- * rulebook's documented blind spot.
+ * rulebook's documented blind spot. Wherever the total is negative, a combined-energy meter's reading falls (DQ-07,
+ * row 13); an import register only stalls.
  *
  * @param target the point
  * @param window when the wiring is wrong
@@ -17,8 +19,16 @@ import java.util.Objects;
  * @param phaseA phase a (element 1) reversed
  * @param phaseB phase b reversed (3P4W only)
  * @param phaseC phase c (element 2) reversed
+ * @param combinedEnergy the meter reports combined active energy (import − export)
  */
-public record ReversedCt(String target, Window window, Wiring wiring, boolean phaseA, boolean phaseB, boolean phaseC)
+public record ReversedCt(
+        String target,
+        Window window,
+        Wiring wiring,
+        boolean phaseA,
+        boolean phaseB,
+        boolean phaseC,
+        boolean combinedEnergy)
         implements Fault {
 
     public ReversedCt {
@@ -31,6 +41,11 @@ public record ReversedCt(String target, Window window, Wiring wiring, boolean ph
         }
     }
 
+    /** On a meter that reports its import register. */
+    public ReversedCt(String target, Window window, Wiring wiring, boolean phaseA, boolean phaseB, boolean phaseC) {
+        this(target, window, wiring, phaseA, phaseB, phaseC, false);
+    }
+
     @Override
     public String kind() {
         return "reversed-ct";
@@ -38,16 +53,25 @@ public record ReversedCt(String target, Window window, Wiring wiring, boolean ph
 
     @Override
     public List<String> expectedRules() {
-        if (wiring == Wiring.THREE_PHASE_THREE_WIRE) {
-            if (phaseA && phaseC) {
-                return List.of("DQ-08a", "DQ-07");
-            }
-            return phaseC ? List.of("DQ-08a") : List.of();
+        List<String> rules = new ArrayList<>();
+        if (totalNegative()) {
+            rules.add("DQ-08a");
         }
-        int reversed = (phaseA ? 1 : 0) + (phaseB ? 1 : 0) + (phaseC ? 1 : 0);
-        return reversed == 1
-                ? List.of("DQ-08b")
-                : reversed == 2 ? List.of("DQ-08a", "DQ-08b") : List.of("DQ-08a", "DQ-08b", "DQ-07");
+        if (wiring == Wiring.THREE_PHASE_FOUR_WIRE) {
+            rules.add("DQ-08b"); // every reversed phase shows as a negative phase power
+        }
+        if (totalNegative() && combinedEnergy) {
+            rules.add("DQ-07");
+        }
+        return List.copyOf(rules);
+    }
+
+    /** Whether the measured total P is negative: two or more of three phases in 3P4W, element 2 in 3P3W. */
+    private boolean totalNegative() {
+        if (wiring == Wiring.THREE_PHASE_THREE_WIRE) {
+            return phaseC;
+        }
+        return (phaseA ? 1 : 0) + (phaseB ? 1 : 0) + (phaseC ? 1 : 0) >= 2;
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param pointId the point
  * @param at the instant
  * @param measured the meter's instantaneous values
- * @param importKwh the meter's import register
+ * @param importKwh the energy reading the meter reports: its import register, or import − export on a combined-energy
+ *     meter ({@link io.pollwatt.twin.site.ReportedEnergy}); it can fall below zero there
  * @param exportKwh the meter's export register
  * @param trueKw the true active power
  * @param trueEnergyKwh the true energy through the circuit since the run began (∫P dt)

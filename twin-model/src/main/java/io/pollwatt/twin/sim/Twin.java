@@ -35,6 +35,7 @@ import io.pollwatt.twin.site.Enterprise;
 import io.pollwatt.twin.site.Facility;
 import io.pollwatt.twin.site.FacilityKind;
 import io.pollwatt.twin.site.LoadProfile;
+import io.pollwatt.twin.site.ReportedEnergy;
 import io.pollwatt.twin.site.Shift;
 import io.pollwatt.twin.site.Stack;
 import io.pollwatt.twin.site.TreatmentGroup;
@@ -164,6 +165,10 @@ public final class Twin {
             return "states wiring " + r.wiring() + " but the meter is "
                     + f.circuit().wiring();
         }
+        if (fault instanceof ReversedCt r && r.combinedEnergy() != (f.meter().energy() == ReportedEnergy.COMBINED)) {
+            return "states " + (r.combinedEnergy() ? "a combined" : "an import")
+                    + "-energy meter but the meter reports " + f.meter().energy();
+        }
         return null;
     }
 
@@ -227,7 +232,7 @@ public final class Twin {
                     p.facility.id(),
                     now,
                     p.measured,
-                    p.register.importKwh(),
+                    p.reportedKwh(),
                     p.register.exportKwh(),
                     p.trueKw,
                     p.trueEnergyKwh,
@@ -661,6 +666,13 @@ public final class Twin {
             this.phaseOffsetMinutes = load.nextInt(60);
             double pf = facility.load() == null ? 1 : facility.load().powerFactor();
             this.tanPhi = Math.sqrt(1 - pf * pf) / pf;
+        }
+
+        /** The energy reading the meter reports: import, or import − export on a combined-energy meter. */
+        double reportedKwh() {
+            return facility.meter().energy() == ReportedEnergy.COMBINED
+                    ? register.importKwh() - register.exportKwh()
+                    : register.importKwh();
         }
     }
 }

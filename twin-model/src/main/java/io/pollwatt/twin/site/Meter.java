@@ -12,20 +12,32 @@ import java.util.Objects;
  * @param configuredCt the ratio configured in the meter
  * @param accuracyPercent measurement error bound for U, I and P (±2 % by the seed)
  * @param registerMaxKwh the energy register's maximum before it wraps (EM-07)
+ * @param energy which register the meter reports as its energy reading
  */
 public record Meter(
-        String id, CtRatio installedCt, CtRatio configuredCt, double accuracyPercent, double registerMaxKwh) {
+        String id,
+        CtRatio installedCt,
+        CtRatio configuredCt,
+        double accuracyPercent,
+        double registerMaxKwh,
+        ReportedEnergy energy) {
 
     public Meter {
         Ids.check(id, "meter id");
         Objects.requireNonNull(installedCt, "installedCt");
         Objects.requireNonNull(configuredCt, "configuredCt");
+        Objects.requireNonNull(energy, "energy");
         if (!(accuracyPercent >= 0 && accuracyPercent <= 10)) {
             throw new IllegalArgumentException("meter " + id + ": accuracy must be 0..10 %, got " + accuracyPercent);
         }
         if (!(registerMaxKwh > 0)) {
             throw new IllegalArgumentException("meter " + id + ": register maximum must be positive");
         }
+    }
+
+    /** A meter that reports its import register, the common case. */
+    public Meter(String id, CtRatio installedCt, CtRatio configuredCt, double accuracyPercent, double registerMaxKwh) {
+        this(id, installedCt, configuredCt, accuracyPercent, registerMaxKwh, ReportedEnergy.IMPORT);
     }
 
     /** A correctly configured meter of ±2 % with a DL/T 645 register. */

@@ -33,7 +33,7 @@ class ScenarioMatrixTest {
         m.put(10, new UplinkOutage("P1", W));
         m.put(11, new MnNotDelivered("P1", W));
         m.put(12, new ReversedCt("P1", W, Y, false, true, false));
-        m.put(13, new ReversedCt("P1", W, Y, true, true, true));
+        m.put(13, new ReversedCt("P1", W, Y, true, true, true, true)); // the row's combined-energy meter
         m.put(14, new ReversedCt("P1", W, D, false, false, true));
         m.put(15, new ReversedCt("P1", W, D, true, false, false));
         m.put(16, new WrongCtRatio("M1", W, 5, true));

@@ -33,6 +33,7 @@ import io.pollwatt.twin.site.JudgementLimits;
 import io.pollwatt.twin.site.LoadProfile;
 import io.pollwatt.twin.site.Meter;
 import io.pollwatt.twin.site.PtRatio;
+import io.pollwatt.twin.site.ReportedEnergy;
 import io.pollwatt.twin.site.Shift;
 import io.pollwatt.twin.site.TreatmentGroup;
 import java.time.Duration;
@@ -52,6 +53,11 @@ class TwinTest {
     private static final Instant MIDNIGHT = Instant.parse("2026-02-28T16:00:00Z"); // 2026-03-01 00:00 +08:00
 
     static Enterprise textileLine() {
+        return textileLine(ReportedEnergy.IMPORT);
+    }
+
+    /** The line with P1's meter reporting {@code p1Energy}. */
+    static Enterprise textileLine(ReportedEnergy p1Energy) {
         return new Enterprise(
                 "E001",
                 "纺织公司",
@@ -59,7 +65,7 @@ class TwinTest {
                 "纺织",
                 List.of(
                         point("M1", FacilityKind.MAIN, null),
-                        point("P1", FacilityKind.PROD, LoadProfile.steady(55, 0.85)),
+                        point("P1", FacilityKind.PROD, LoadProfile.steady(55, 0.85), p1Energy),
                         point(
                                 "P2",
                                 FacilityKind.PROD,
@@ -76,12 +82,17 @@ class TwinTest {
     }
 
     private static Facility point(String id, FacilityKind kind, LoadProfile load) {
+        return point(id, kind, load, ReportedEnergy.IMPORT);
+    }
+
+    private static Facility point(String id, FacilityKind kind, LoadProfile load, ReportedEnergy energy) {
+        CtRatio ct = CtRatio.parse("400/5");
         return new Facility(
                 id,
                 id,
                 kind,
                 new Circuit(380, Wiring.THREE_PHASE_FOUR_WIRE, PtRatio.NONE),
-                Meter.of("M-" + id, CtRatio.parse("400/5")),
+                new Meter("M-" + id, ct, ct, 2, 999_999.99, energy),
                 load,
                 JudgementLimits.NONE,
                 null);
@@ -185,6 +196,41 @@ class TwinTest {
         assertThat(at(faulty, local(10, 0)).get("P1"))
                 .isEqualTo(at(clean, local(10, 0)).get("P1"));
         assertThat(c.get("T1").trueState()).isEqualTo(TrueState.RUN);
+    }
+
+    @Test
+    void a_combined_energy_meter_counts_down_while_its_cts_are_reversed_and_an_import_register_stalls() {
+        Window noon = Window.of(local(11, 0), Duration.ofHours(2));
+        for (ReportedEnergy energy : ReportedEnergy.values()) {
+            boolean combined = energy == ReportedEnergy.COMBINED;
+            Twin twin = new Twin(
+                    textileLine(energy),
+                    List.of(new ReversedCt("P1", noon, Wiring.THREE_PHASE_FOUR_WIRE, true, true, true, combined)),
+                    new Seeds(5),
+                    ZONE,
+                    MIDNIGHT);
+            twin.advanceTo(local(11, 0));
+            PointSample before = twin.samples().get(1);
+            twin.advanceTo(local(13, 0));
+            PointSample after = twin.samples().get(1);
+            double reversedKwh = after.exportKwh() - before.exportKwh();
+            assertThat(reversedKwh).as(energy.name()).isCloseTo(110, within(110 * 0.05));
+            assertThat(after.importKwh() - before.importKwh())
+                    .as(energy.name())
+                    .isCloseTo(combined ? -reversedKwh : 0, within(1e-6));
+        }
+    }
+
+    @Test
+    void a_reversed_ct_fault_must_state_the_register_its_meter_reports() {
+        Window w = Window.of(local(9, 0), Duration.ofHours(1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Twin(
+                        textileLine(),
+                        List.of(new ReversedCt("P1", w, Wiring.THREE_PHASE_FOUR_WIRE, true, true, true, true)),
+                        new Seeds(1),
+                        ZONE,
+                        MIDNIGHT))
+                .hasMessageContaining("states a combined-energy meter but the meter reports IMPORT");
     }
 
     @Test

@@ -106,11 +106,18 @@ final class FaultCatalogue {
 
     /**
      * The values of one staged fault, checked by type; parameters absent from the file hold their defaults. The
-     * target point's wiring and kind are known when the target is a point ({@code null} otherwise).
+     * target point's wiring, kind and meter register are known when the target is a point ({@code null} and
+     * {@code false} otherwise).
      */
-    record Args(String target, Window window, Map<String, Object> values, Wiring wiring, FacilityKind targetKind) {
+    record Args(
+            String target,
+            Window window,
+            Map<String, Object> values,
+            Wiring wiring,
+            FacilityKind targetKind,
+            boolean combinedEnergy) {
         Args(String target, Window window, Map<String, Object> values) {
-            this(target, window, values, null, null);
+            this(target, window, values, null, null, false);
         }
 
         @SuppressWarnings("unchecked")
@@ -222,7 +229,8 @@ final class FaultCatalogue {
                         a.wiring() == null ? Wiring.THREE_PHASE_FOUR_WIRE : a.wiring(),
                         a.flag("phaseA"),
                         a.flag("phaseB"),
-                        a.flag("phaseC")));
+                        a.flag("phaseC"),
+                        a.combinedEnergy()));
         add(
                 k,
                 "wrong-ct-ratio",

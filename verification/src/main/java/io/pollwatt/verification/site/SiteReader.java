@@ -15,6 +15,7 @@ import io.pollwatt.twin.site.JudgementLimits;
 import io.pollwatt.twin.site.LoadProfile;
 import io.pollwatt.twin.site.Meter;
 import io.pollwatt.twin.site.PtRatio;
+import io.pollwatt.twin.site.ReportedEnergy;
 import io.pollwatt.twin.site.Shift;
 import io.pollwatt.twin.site.Stack;
 import io.pollwatt.twin.site.TreatmentGroup;
@@ -105,7 +106,7 @@ final class SiteReader {
     static final List<String> POINT_KEYS =
             List.of("id", "name", "kind", "parent", "circuit", "meter", "load", "limits");
     static final List<String> CIRCUIT_KEYS = List.of("voltage", "wiring", "pt");
-    static final List<String> METER_KEYS = List.of("id", "ct", "configuredCt", "accuracy", "registerMaxKwh");
+    static final List<String> METER_KEYS = List.of("id", "ct", "configuredCt", "accuracy", "registerMaxKwh", "energy");
     static final List<String> LOAD_KEYS = List.of("shape", "ratedKw", "pf", "variation", "cycle", "duty", "idleKw");
     static final List<String> LIMIT_KEYS =
             List.of("pOnKw", "pRefKw", "pHiKw", "rLow", "iMaxA", "uMinV", "uMaxV", "pfMin");
@@ -354,6 +355,8 @@ final class SiteReader {
         Double accuracy = m.number("accuracy", false, DEFAULT_ACCURACY_PERCENT, "an accuracy in %");
         Double registerMax =
                 m.positive("registerMaxKwh", DEFAULT_REGISTER_MAX_KWH, "a positive register maximum in kWh");
+        ReportedEnergy energy = m.choice("energy", false, ReportedEnergy.IMPORT, enumNames(ReportedEnergy.values()));
+        d.combinedEnergy = energy == ReportedEnergy.COMBINED;
         if (errors.count() != before || d.meterId == null) {
             return null;
         }
@@ -363,7 +366,8 @@ final class SiteReader {
                     new CtRatio(ct[0], ct[1]),
                     new CtRatio(configured[0], configured[1]),
                     accuracy,
-                    registerMax);
+                    registerMax,
+                    energy);
         } catch (IllegalArgumentException e) {
             rejected(m.loc, "a meter the twin accepts", e);
             return null;
@@ -679,7 +683,8 @@ final class SiteReader {
                             d.window,
                             d.values,
                             target == null ? null : target.wiring,
-                            target == null ? null : target.kind));
+                            target == null ? null : target.kind,
+                            target != null && target.combinedEnergy));
         } catch (IllegalArgumentException e) {
             rejected(d.loc, "a " + d.kind.name() + " fault the twin accepts", e);
         }
@@ -1275,6 +1280,7 @@ final class SiteReader {
         Ref parent;
         String meterId;
         Loc meterLoc;
+        boolean combinedEnergy;
         Facility facility;
     }
 

@@ -16,6 +16,8 @@ import io.pollwatt.platform.storage.Database;
 import io.pollwatt.twin.fault.Fault;
 import io.pollwatt.twin.site.Enterprise;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,14 +25,17 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One in-process run on a virtual clock: the twins of some enterprises drive their emulated DTUs and collectors, which
  * upload over loopback TCP to the reference platform (ingest and rules) on a database the caller owns. The clock jumps
- * from event to event and is held while a device awaits an answer (at most half a second of wall time each: a
- * quarantined device gets none). The platform judges every 15 minutes of virtual time, as it would on its own clock.
+ * from event to event and is held while a device awaits an answer (at most half a second of wall time each; not at
+ * all for a device whose MN the registry lacks, which the platform quarantines without an answer). The platform
+ * judges every 15 minutes of virtual time, as it would on its own clock.
  *
  * <p>The archives are imported first (they register their sites' devices); the devices of the plans are registered as
  * well, and those of enterprises without a plan (generated ones) as the fleet numbers them. This is what {@code
@@ -162,6 +167,7 @@ public final class VirtualRun {
                         registry.register(d.mn(), d.pw(), d.enterpriseId());
                     }
                 }
+                Set<String> registered = registered(db, registry, fleet);
                 awaitConnections(fleet);
                 platform.listen();
                 Instant end = setup.end();
@@ -170,14 +176,14 @@ public final class VirtualRun {
                 while (t.isBefore(end)) {
                     Instant next = t.plus(setup.judgement());
                     t = next.isBefore(end) ? next : end;
-                    scheduler.runUntil(t, fleet::awaitingAnswers);
+                    scheduler.runUntil(t, () -> fleet.awaitingAnswers(registered::contains));
                     rules.tick();
                     if (!t.isBefore(hour) || !t.isBefore(end)) {
                         progress.accept(fleet.summary());
                         hour = hour.plus(Duration.ofHours(1));
                     }
                 }
-                Fleet.Summary summary = drained(fleet);
+                Fleet.Summary summary = drained(fleet, registered::contains);
                 rules.tick(); // what the drain delivered
                 List<Alarm> alarms = rules.alarms().list(AlarmQuery.all());
                 var stats = platform.stats();
@@ -193,6 +199,19 @@ public final class VirtualRun {
                                 stats.gapRequests()),
                         platform.restarts());
             }
+        }
+    }
+
+    /**
+     * The fleet's MNs the platform's registry holds. Time is held only for their answers: a device with an unknown MN
+     * (never delivered, not archived) is quarantined without one, and waiting the patience for each of its sends
+     * cost minutes of wall time per scenario.
+     */
+    private static Set<String> registered(Database db, DeviceRegistry registry, Fleet fleet) throws SQLException {
+        List<String> mns =
+                fleet.devices().stream().map(Fleet.DeviceInfo::mn).distinct().toList();
+        try (Connection c = db.dataSource().getConnection()) {
+            return Set.copyOf(registry.passwords(c, mns).keySet());
         }
     }
 
@@ -215,12 +234,15 @@ public final class VirtualRun {
      * acknowledgement was a few milliseconds away.
      */
     public static Fleet.Summary drained(Fleet fleet) throws InterruptedException {
+        return drained(fleet, mn -> true);
+    }
+
+    /** As {@link #drained(Fleet)}, waiting only for the devices whose MN {@code answered} accepts. */
+    public static Fleet.Summary drained(Fleet fleet, Predicate<String> answered) throws InterruptedException {
         long until = System.nanoTime() + DRAIN.toNanos();
-        Fleet.Summary s = fleet.summary();
-        while (s.unsent() > 0 && System.nanoTime() < until) {
+        while (fleet.unsent(answered) > 0 && System.nanoTime() < until) {
             TimeUnit.MILLISECONDS.sleep(10);
-            s = fleet.summary();
         }
-        return s;
+        return fleet.summary();
     }
 }

@@ -12,6 +12,7 @@ import io.pollwatt.twin.fault.TreatmentOff;
 import io.pollwatt.twin.site.Facility;
 import io.pollwatt.twin.site.FacilityKind;
 import io.pollwatt.twin.site.LoadProfile;
+import io.pollwatt.twin.site.ReportedEnergy;
 import io.pollwatt.twin.site.Shift;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,7 @@ class SiteFileTest {
         assertThat(main.meter().configuredCt()).isEqualTo(main.meter().installedCt());
         assertThat(main.meter().accuracyPercent()).isEqualTo(2);
         assertThat(main.meter().registerMaxKwh()).isEqualTo(999_999.99);
+        assertThat(main.meter().energy()).isEqualTo(ReportedEnergy.IMPORT);
         LoadProfile load = site.enterprise().facility("P1").orElseThrow().load();
         assertThat(load.powerFactor()).isEqualTo(0.85);
         assertThat(load.variationPercent()).isEqualTo(4);
@@ -297,6 +299,25 @@ class SiteFileTest {
                 .anySatisfy(m -> assertThat(m).contains("expected a group id (G1), got 'G9'"))
                 .anySatisfy(m ->
                         assertThat(m).contains("expected a stack id whose stack has an analyzer (the file has none)"));
+    }
+
+    @Test
+    void a_reversed_ct_on_a_combined_energy_meter_expects_negative_energy() throws SiteFileException {
+        String reversed =
+                "faults:\n  - {kind: reversed-ct, target: P1, start: 2026-03-01T00:00, duration: 1h, phaseA: true,"
+                        + " phaseB: true, phaseC: true}\n";
+        SiteFile combined =
+                parse(MINIMAL.replace("meter: {ct: 200/5}", "meter: {ct: 200/5, energy: COMBINED}") + reversed);
+        SiteFile plain = parse(MINIMAL + reversed);
+
+        assertThat(combined.enterprise().facility("P1").orElseThrow().meter().energy())
+                .isEqualTo(ReportedEnergy.COMBINED);
+        assertThat(combined.faults().get(0).expectedRules()).containsExactly("DQ-08a", "DQ-08b", "DQ-07");
+        assertThat(plain.faults().get(0).expectedRules()).containsExactly("DQ-08a", "DQ-08b");
+        assertThat(errors(MINIMAL.replace("meter: {ct: 200/5}", "meter: {ct: 200/5, energy: net}")))
+                .singleElement()
+                .extracting(SiteError::code, SiteError::line)
+                .containsExactly(SiteError.Code.BAD_VALUE, 8);
     }
 
     @Test

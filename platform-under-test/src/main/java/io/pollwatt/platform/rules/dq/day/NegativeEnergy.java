@@ -19,8 +19,9 @@ import java.util.Map;
  * reset, a reversed CT on a combined-energy meter), an interval total is negative, or an hour's or a day's raw
  * energy is below zero by more than the register's resolution (one digit of rounding jitter is not a fault, as for
  * a step). The aggregation already judged each step (rollover or not) and each interval total: this
- * rule raises what it found. An hour (day) whose negative energy a reported step or hour already explains is not
- * reported again, so one reset is one finding.
+ * rule raises what it found. Consecutive negative steps (or interval totals) are one finding, and an hour (day) that
+ * a reported step, run or hour overlaps is not reported again, so one reset is one finding and a register counting
+ * down for a day is one episode.
  */
 public final class NegativeEnergy implements Rule {
 
@@ -43,26 +44,41 @@ public final class NegativeEnergy implements Rule {
             }
             PointAggregate a = p.aggregate().get();
             List<LocalDateTime[]> reported = new ArrayList<>();
+            // consecutive negative steps are one episode (a register counting down, as a combined-energy meter does
+            // behind reversed CTs), not one alarm per interval
+            List<EnergyStep> run = new ArrayList<>();
             for (EnergyStep s : a.steps()) {
-                if (s.kind() == EnergyStep.Kind.NEGATIVE) {
-                    Map<String, Object> ev = Days.evidence(e, "dq.registerResolutionKwh");
-                    ev.put("from", s.from().toString());
-                    ev.put("to", s.to().toString());
-                    ev.put("deltaKwh", s.delta());
-                    out.add(Days.finding(
-                            this, e, p.id(), "registerStep", List.of(p.id()), List.of(), s.from(), s.to(), s.to(), ev));
-                    reported.add(new LocalDateTime[] {s.from(), s.to()});
+                if (s.kind() != EnergyStep.Kind.NEGATIVE) {
+                    continue;
                 }
+                if (!run.isEmpty() && !run.get(run.size() - 1).to().equals(s.from())) {
+                    reported.add(registerSteps(e, p, run, out));
+                    run.clear();
+                }
+                run.add(s);
             }
+            if (!run.isEmpty()) {
+                reported.add(registerSteps(e, p, run, out));
+            }
+            List<LocalDateTime[]> registerRuns = List.copyOf(reported);
+            LocalDateTime totalsFrom = null;
+            LocalDateTime totalsTo = null;
+            List<String> details = new ArrayList<>();
             for (io.pollwatt.platform.aggregate.Finding f : a.findings()) {
-                if (f.rule().equals(id()) && f.detail().startsWith("interval total")) {
-                    LocalDateTime end = f.time().plus(e.interval());
-                    Map<String, Object> ev = Days.evidence(e);
-                    ev.put("detail", f.detail());
-                    out.add(Days.finding(
-                            this, e, p.id(), "intervalTotal", List.of(p.id()), List.of(), f.time(), end, end, ev));
-                    reported.add(new LocalDateTime[] {f.time(), end});
+                if (!f.rule().equals(id()) || !f.detail().startsWith("interval total")) {
+                    continue;
                 }
+                if (totalsTo != null && !totalsTo.equals(f.time())) {
+                    reported.add(intervalTotals(e, p, totalsFrom, totalsTo, details, registerRuns, out));
+                    totalsFrom = null;
+                    details.clear();
+                }
+                totalsFrom = totalsFrom == null ? f.time() : totalsFrom;
+                totalsTo = f.time().plus(e.interval());
+                details.add(f.detail());
+            }
+            if (totalsFrom != null) {
+                reported.add(intervalTotals(e, p, totalsFrom, totalsTo, details, registerRuns, out));
             }
             for (HourAggregate h : a.hours()) {
                 LocalDateTime end = h.hour().plusHours(1);
@@ -87,14 +103,56 @@ public final class NegativeEnergy implements Rule {
         }
     }
 
+    /** One finding for a run of consecutive negative steps; returns the period it covers. */
+    private LocalDateTime[] registerSteps(Evaluation e, PointData p, List<EnergyStep> run, Findings out) {
+        EnergyStep first = run.get(0);
+        EnergyStep last = run.get(run.size() - 1);
+        BigDecimal delta = BigDecimal.ZERO;
+        for (EnergyStep s : run) {
+            delta = delta.add(s.delta());
+        }
+        Map<String, Object> ev = Days.evidence(e, "dq.registerResolutionKwh");
+        ev.put("from", first.from().toString());
+        ev.put("to", last.to().toString());
+        ev.put("deltaKwh", delta);
+        ev.put("steps", run.size());
+        // raised when the first step fell: later steps of the run only extend the episode
+        out.add(Days.finding(
+                this, e, p.id(), "registerStep", List.of(p.id()), List.of(), first.from(), first.to(), last.to(), ev));
+        return new LocalDateTime[] {first.from(), last.to()};
+    }
+
+    /**
+     * One finding for consecutive negative interval totals, unless a register run already reported overlaps them
+     * (the same negative energy, seen twice: one alarm per point and episode); returns the period they cover.
+     */
+    private LocalDateTime[] intervalTotals(
+            Evaluation e,
+            PointData p,
+            LocalDateTime from,
+            LocalDateTime to,
+            List<String> details,
+            List<LocalDateTime[]> registerRuns,
+            Findings out) {
+        if (covered(registerRuns, from, to)) {
+            return new LocalDateTime[] {from, to};
+        }
+        Map<String, Object> ev = Days.evidence(e);
+        ev.put("detail", details.get(0));
+        ev.put("intervals", details.size());
+        out.add(Days.finding(
+                this, e, p.id(), "intervalTotal", List.of(p.id()), List.of(), from, from.plus(e.interval()), to, ev));
+        return new LocalDateTime[] {from, to};
+    }
+
     private static boolean negative(BigDecimal v, BigDecimal eps) {
         return v != null && v.compareTo(eps.negate()) < 0;
     }
 
-    /** Whether an already reported period lies inside [start, end). */
+    /** Whether an already reported period overlaps [start, end): its negative energy is explained. */
     private static boolean covered(List<LocalDateTime[]> reported, LocalDateTime start, LocalDateTime end) {
         for (LocalDateTime[] r : reported) {
-            if (!r[0].isBefore(start) && !r[1].isAfter(end)) {
+            if (r[0].isBefore(end) && r[1].isAfter(start)) {
                 return true;
             }
         }

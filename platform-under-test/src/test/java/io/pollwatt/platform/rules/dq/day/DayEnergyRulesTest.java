@@ -56,6 +56,34 @@ class DayEnergyRulesTest {
     }
 
     @Test
+    void row13ARegisterCountingDownForTwoHoursIsOneEpisodeNotOneAlarmPerStep() {
+        // a combined-energy meter behind reversed CTs: −20 kW from sample 40 to 47, the register falls 5 kWh a step
+        List<Finding> f =
+                prod(1, 0).power("P1", i -> i >= 40 && i < 48 ? -20 : 20).run(new NegativeEnergy());
+        assertThat(f).singleElement().satisfies(a -> {
+            assertThat(a.subtype()).isEqualTo("registerStep");
+            assertThat(a.start()).isEqualTo(at(40));
+            assertThat(a.raisedAt()).isEqualTo(at(41));
+            assertThat(a.end()).isEqualTo(at(48));
+            assertThat(a.evidence()).containsEntry("steps", 8);
+            assertThat(a.evidence().get("deltaKwh").toString()).isEqualTo("-40.00");
+        });
+        // the device's negative interval totals of the same steps are the same episode, not a second alarm
+        assertThat(prod(1, 0)
+                        .intervals("P1")
+                        .power("P1", i -> i >= 40 && i < 48 ? -20 : 20)
+                        .run(new NegativeEnergy()))
+                .extracting(Finding::subtype)
+                .containsExactly("registerStep");
+        // two runs apart are two episodes
+        assertThat(prod(1, 0)
+                        .power("P1", i -> (i >= 40 && i < 44) || (i >= 60 && i < 62) ? -20 : 20)
+                        .run(new NegativeEnergy()))
+                .extracting(Finding::start)
+                .containsExactly(at(40), at(60));
+    }
+
+    @Test
     void row18MeterReplacedRegisterRestartsAtZeroIsDq07Only() {
         List<Finding> f = prod(1, 20).registerAt("P1", 40, "0.00").runAll();
         assertThat(f).singleElement().satisfies(a -> {
