@@ -1,5 +1,11 @@
 package io.pollwatt.verification.cli;
 
+import io.cucumber.core.options.CommandlineOptionsParser;
+import io.cucumber.core.options.CucumberProperties;
+import io.cucumber.core.options.CucumberPropertiesParser;
+import io.cucumber.core.options.RuntimeOptions;
+import io.cucumber.core.order.PickleOrder;
+import io.cucumber.core.runtime.Runtime;
 import io.pollwatt.report.html.HtmlReport;
 import io.pollwatt.report.model.ConformanceSummary;
 import io.pollwatt.report.model.RuleQuality;
@@ -312,12 +318,38 @@ final class SuiteCommand implements Callable<Integer> {
                 "message:" + dir + "/cucumber.ndjson",
                 "--plugin",
                 ScenarioTally.class.getName(),
-                "--monochrome"));
-        // the longest runs first, so that no 31-day run is left running alone at the end
-        List<String> features = FeatureOrder.longestFirst(Thread.currentThread().getContextClassLoader());
-        args.addAll(features.isEmpty() ? List.of("classpath:features") : features);
-        io.cucumber.core.cli.Main.run(
-                args.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
+                "--monochrome",
+                "classpath:features"));
+        run(
+                args.toArray(String[]::new),
+                new LongestRunFirst(),
+                Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * {@code io.cucumber.core.cli.Main.run} with a scenario order of our own (the command line offers only lexical,
+     * reverse and random): the same layers of options, properties file, environment, system properties, arguments.
+     */
+    private static void run(String[] argv, PickleOrder order, ClassLoader loader) {
+        RuntimeOptions fromFile = new CucumberPropertiesParser()
+                .parse(CucumberProperties.fromPropertiesFile())
+                .build();
+        RuntimeOptions fromEnvironment = new CucumberPropertiesParser()
+                .parse(CucumberProperties.fromEnvironment())
+                .build(fromFile);
+        RuntimeOptions fromSystem = new CucumberPropertiesParser()
+                .parse(CucumberProperties.fromSystemProperties())
+                .build(fromEnvironment);
+        RuntimeOptions options = new CommandlineOptionsParser(System.out)
+                .parse(argv)
+                .setPickleOrder(order)
+                .addDefaultSummaryPrinterIfNotDisabled()
+                .build(fromSystem);
+        Runtime.builder()
+                .withRuntimeOptions(options)
+                .withClassLoader(() -> loader)
+                .build()
+                .run();
     }
 
     /** The human report (module reports) as {@code index.html} in the report folder; null when it failed. */
