@@ -125,6 +125,61 @@ public final class ArchiveRegistry {
         }
     }
 
+    /** What {@link #delete} removed. */
+    public record Deleted(String enterpriseId, int points, int devices) {}
+
+    /**
+     * Removes one enterprise's archive (注销) in one transaction: its points, groups, associations, control periods,
+     * stacks and meter numbers, and its devices' registrations, so frames under their MNs are quarantined from then
+     * on. What was received stays: records, the evidence log (append-only) and the alarms are history.
+     *
+     * @return what was removed; empty when no enterprise {@code enterpriseId} is archived (nothing changes)
+     * @throws IllegalStateException when the database fails (nothing removed)
+     */
+    public Optional<Deleted> delete(String enterpriseId) {
+        Objects.requireNonNull(enterpriseId, "enterpriseId");
+        try (Connection c = db.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("lock table device in share row exclusive mode")) {
+                    lock.execute(); // as an import does: a concurrent import sees the enterprise whole or gone
+                }
+                int points;
+                try (PreparedStatement ps = c.prepareStatement("select count(*) from point where enterprise_id = ?")) {
+                    ps.setString(1, enterpriseId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        points = rs.getInt(1);
+                    }
+                }
+                int devices;
+                try (PreparedStatement ps = c.prepareStatement("delete from device where enterprise_id = ?")) {
+                    ps.setString(1, enterpriseId);
+                    devices = ps.executeUpdate();
+                }
+                int enterprises;
+                try (PreparedStatement ps = c.prepareStatement("delete from enterprise where id = ?")) {
+                    ps.setString(1, enterpriseId); // the archive's tables cascade
+                    enterprises = ps.executeUpdate();
+                }
+                if (enterprises == 0) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+                c.commit();
+                return Optional.of(new Deleted(enterpriseId, points, devices));
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete the archive of enterprise " + enterpriseId, e);
+        }
+    }
+
     private ImportSummary write(Connection c, SiteArchive a) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("lock table device in share row exclusive mode")) {
             lock.execute(); // two imports must not register one MN to two enterprises

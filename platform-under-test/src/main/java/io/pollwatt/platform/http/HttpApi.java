@@ -160,6 +160,7 @@ public final class HttpApi implements AutoCloseable {
             cfg.routes.get("/api/conflicts", data::conflicts);
             cfg.routes.get("/api/enterprises", registry::list);
             cfg.routes.get("/api/enterprises/{id}", registry::get);
+            cfg.routes.delete("/api/enterprises/{id}", guarded(tokenBytes, registry::delete));
             cfg.routes.get("/api/enterprises/{id}/archive", registry::export);
             cfg.routes.get("/api/enterprises/{id}/circuit", circuit::get);
             cfg.routes.get("/api/enterprises/{id}/operation", operation::get);

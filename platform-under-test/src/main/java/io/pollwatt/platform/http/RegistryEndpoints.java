@@ -229,6 +229,18 @@ final class RegistryEndpoints {
         }
     }
 
+    /**
+     * {@code DELETE /api/enterprises/{id}}: removes the enterprise's archive and unregisters its devices; records,
+     * evidence and alarms stay.
+     */
+    void delete(Context ctx) {
+        Params.of(ctx);
+        String id = ctx.pathParam("id");
+        Validation.checkEnterpriseId(id, "id");
+        ArchiveRegistry.Deleted d = archive.delete(id).orElseThrow(() -> unknown(id));
+        ctx.json(d);
+    }
+
     SiteArchive enterprise(String id) {
         return archive.archive(id).orElseThrow(() -> unknown(id));
     }

@@ -94,6 +94,10 @@ class ArchiveApiIT {
 
     /** P1 is meter 02 of the DTU: P is g71302, the import register g71802. */
     private static byte[] record(int k) {
+        return record(k, MN);
+    }
+
+    private static byte[] record(int k, String mn) {
         LocalDateTime at = T.plusMinutes(15L * k);
         Header h = Header.of(
                 Qn.of(CLOCK.instant()
@@ -103,7 +107,7 @@ class ArchiveApiIT {
                 St.FLUE_GAS_PROCESS,
                 Cn.REALTIME_DATA,
                 "123456",
-                MN,
+                mn,
                 Flag.of(true, false));
         return Hj212Codec.encode(Hj212Message.of(
                 h,
@@ -210,6 +214,41 @@ class ArchiveApiIT {
                 client.send("POST", "/api/registry/import", "Bearer " + TOKEN, "application/yaml", export.body());
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(Client.json(again).path("replaced").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_deleted_enterprise_is_gone_from_the_archive_and_its_devices_frames_are_quarantined() throws Exception {
+        String mn = "0100000000000000000000E8";
+        String site = SITE.replace("id: E9", "id: E8").replace(MN, mn);
+        HttpResponse<String> imported =
+                client.send("POST", "/api/registry/import", "Bearer " + TOKEN, "application/yaml", site);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(ok("/api/devices/" + mn).path("enterpriseId").asText()).isEqualTo("E8");
+
+        assertThat(client.send("DELETE", "/api/enterprises/E8", null, null, null)
+                        .statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> deleted = client.send("DELETE", "/api/enterprises/E8", "Bearer " + TOKEN, null, null);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        JsonNode d = Client.json(deleted);
+        assertThat(d.path("enterpriseId").asText()).isEqualTo("E8");
+        assertThat(d.path("points").asInt()).isEqualTo(2);
+        assertThat(d.path("devices").asInt()).isEqualTo(1);
+
+        assertError("/api/enterprises/E8", 404, "UNKNOWN_ENTERPRISE", "id");
+        assertError("/api/devices/" + mn, 404, "UNKNOWN_MN", "mn");
+        assertThat(ok("/api/enterprises").path("items").findValuesAsText("id")).doesNotContain("E8");
+        long quarantined = ingest.stats().quarantined();
+        try (Socket device = new Socket("127.0.0.1", ingest.address().getPort())) {
+            device.getOutputStream().write(record(0, mn));
+            device.getOutputStream().flush();
+            await().atMost(Duration.ofSeconds(10)).until(() -> ingest.stats().quarantined() > quarantined);
+        }
+        HttpResponse<String> again = client.send("DELETE", "/api/enterprises/E8", "Bearer " + TOKEN, null, null);
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(Client.json(again).path("code").asText()).isEqualTo("UNKNOWN_ENTERPRISE");
+        // E9 is untouched
+        assertThat(ok("/api/enterprises/E9").path("points").size()).isEqualTo(2);
     }
 
     @Test
