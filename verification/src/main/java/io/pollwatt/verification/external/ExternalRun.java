@@ -19,10 +19,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -178,25 +180,43 @@ public final class ExternalRun {
                     scheduler,
                     group)) {
                 VirtualRun.awaitConnections(fleet);
+                Set<String> archived = archivedMns(plans, fleet);
                 Instant judged = setup.start();
                 Instant t = setup.start();
                 while (t.isBefore(setup.end())) {
                     Instant next = t.plus(CLOCK_STEP);
                     t = next.isBefore(setup.end()) ? next : setup.end();
                     api.setClock(t, false); // before the devices get there: what they send in the step is received at t
-                    scheduler.runUntil(t, fleet::awaitingAnswers);
+                    scheduler.runUntil(t, () -> fleet.awaitingAnswers(archived::contains));
                     if (!t.isBefore(judged.plus(setup.judgement()))) {
                         api.setClock(t, true);
                         judged = t;
                     }
                 }
-                Fleet.Summary summary = VirtualRun.drained(fleet);
+                Fleet.Summary summary = VirtualRun.drained(fleet, archived::contains);
                 api.setClock(setup.end(), true); // what the drain delivered
                 return summary;
             }
         } finally {
             VIRTUAL.unlock();
         }
+    }
+
+    /**
+     * The MNs the run's archives register on the platform (and the fleet's own numbering for a site without devices in
+     * its file). Time is held only for their answers: a device sending under another MN (never delivered) is
+     * quarantined without one, as in an in-process run.
+     */
+    private static Set<String> archivedMns(Map<String, DevicePlan> plans, Fleet fleet) {
+        Set<String> out = new HashSet<>();
+        plans.values().forEach(p -> {
+            p.dtus().forEach(d -> out.add(d.mn()));
+            p.collectors().forEach(c -> out.add(c.mn()));
+        });
+        fleet.devices().stream()
+                .filter(d -> !plans.containsKey(d.enterpriseId()))
+                .forEach(d -> out.add(d.mn()));
+        return Set.copyOf(out);
     }
 
     /** The fleet's settings: the devices live and die with the run, so their stores do not sync each record. */
