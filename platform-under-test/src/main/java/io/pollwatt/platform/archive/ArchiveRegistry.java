@@ -107,22 +107,7 @@ public final class ArchiveRegistry {
      */
     public ImportSummary importArchive(SiteArchive a) {
         Objects.requireNonNull(a, "archive");
-        try (Connection c = db.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                ImportSummary s = write(c, a);
-                c.commit();
-                return s;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot import the archive of enterprise " + a.id(), e);
-        }
+        return inTransaction("cannot import the archive of enterprise " + a.id(), c -> write(c, a));
     }
 
     /** What {@link #delete} removed. */
@@ -138,37 +123,49 @@ public final class ArchiveRegistry {
      */
     public Optional<Deleted> delete(String enterpriseId) {
         Objects.requireNonNull(enterpriseId, "enterpriseId");
+        return inTransaction("cannot delete the archive of enterprise " + enterpriseId, c -> {
+            try (PreparedStatement lock = c.prepareStatement("lock table device in share row exclusive mode")) {
+                lock.execute(); // as an import does: a concurrent import sees the enterprise whole or gone
+            }
+            int points;
+            try (PreparedStatement ps = c.prepareStatement("select count(p.id) from enterprise e"
+                    + " left join point p on p.enterprise_id = e.id where e.id = ? group by e.id")) {
+                ps.setString(1, enterpriseId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty(); // not archived: its devices' registrations are left alone too
+                    }
+                    points = rs.getInt(1);
+                }
+            }
+            int devices;
+            try (PreparedStatement ps = c.prepareStatement("delete from device where enterprise_id = ?")) {
+                ps.setString(1, enterpriseId);
+                devices = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("delete from enterprise where id = ?")) {
+                ps.setString(1, enterpriseId); // the archive's tables cascade
+                ps.executeUpdate();
+            }
+            return Optional.of(new Deleted(enterpriseId, points, devices));
+        });
+    }
+
+    /** Work done in one transaction. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    private <T> T inTransaction(String failure, Work<T> work) {
         try (Connection c = db.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement lock = c.prepareStatement("lock table device in share row exclusive mode")) {
-                    lock.execute(); // as an import does: a concurrent import sees the enterprise whole or gone
-                }
-                int points;
-                try (PreparedStatement ps = c.prepareStatement("select count(*) from point where enterprise_id = ?")) {
-                    ps.setString(1, enterpriseId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        points = rs.getInt(1);
-                    }
-                }
-                int devices;
-                try (PreparedStatement ps = c.prepareStatement("delete from device where enterprise_id = ?")) {
-                    ps.setString(1, enterpriseId);
-                    devices = ps.executeUpdate();
-                }
-                int enterprises;
-                try (PreparedStatement ps = c.prepareStatement("delete from enterprise where id = ?")) {
-                    ps.setString(1, enterpriseId); // the archive's tables cascade
-                    enterprises = ps.executeUpdate();
-                }
-                if (enterprises == 0) {
-                    c.rollback();
-                    return Optional.empty();
-                }
+                T result = work.run(c);
                 c.commit();
-                return Optional.of(new Deleted(enterpriseId, points, devices));
+                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -176,7 +173,7 @@ public final class ArchiveRegistry {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot delete the archive of enterprise " + enterpriseId, e);
+            throw new IllegalStateException(failure, e);
         }
     }
 
