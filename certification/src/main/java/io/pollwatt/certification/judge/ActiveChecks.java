@@ -130,10 +130,13 @@ final class ActiveChecks {
         }
         Hj212Message m = f.message().orElseThrow();
         String dataTime = m.cp().get("DataTime").orElse("?");
+        // the same packet: the next packet of a split record carries the same CN and DataTime, and a device that
+        // took the damaged answer for an acknowledgement sends it next
         Optional<Conversation.Seen> again = conv.up().stream()
                 .filter(g -> g.index() > damaged.get().index() && g.cn() == f.cn())
                 .filter(g -> g.qn().equals(Optional.of(qn))
-                        || g.message().flatMap(x -> x.cp().get("DataTime")).equals(Optional.of(dataTime)))
+                        || (g.message().flatMap(x -> x.cp().get("DataTime")).equals(Optional.of(dataTime))
+                                && g.packetNumber() == f.packetNumber()))
                 .findFirst();
         long closed = conv.events().stream()
                 .filter(ev -> ev.kind() == CaptureEntry.Kind.CLOSE

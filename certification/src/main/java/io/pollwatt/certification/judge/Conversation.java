@@ -66,6 +66,11 @@ public final class Conversation {
             return message.map(m -> m.cn().value()).orElse(-1);
         }
 
+        /** PNO when the frame is a packet of a split message (hj212-2017.md §12), 0 when it is sent whole. */
+        public int packetNumber() {
+            return message.map(m -> m.header().packet()).map(p -> p.number()).orElse(0);
+        }
+
         /** Whether the frame asks for an answer. */
         public boolean answerWanted() {
             return message.map(m -> m.header().answerWanted()).orElse(false);

@@ -2,11 +2,11 @@ package io.pollwatt.certification.judge;
 
 import io.pollwatt.certification.catalogue.Declaration;
 import io.pollwatt.hj212.message.Command;
+import io.pollwatt.hj212.message.CpItem;
 import io.pollwatt.hj212.message.DataUpload;
 import io.pollwatt.hj212.message.Hj212Message;
 import io.pollwatt.hj212.message.Qn;
 import io.pollwatt.hj212.message.Reply;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Cases on the exchanges the tester starts (hj212-2017.md §9.2): the three-step requests and requests with returned
@@ -186,6 +187,10 @@ final class ExchangeChecks {
         e.note(notes.size() + " 1013 notification(s) from the device");
     }
 
+    /**
+     * A record is judged whole: the packets of a split record (hj212-2017.md §12) each come back once, and their items
+     * joined in PNO order repeat those of the live packets, however the device cuts them this time.
+     */
     static void history(int cn, Conversation conv, Evidence e) {
         List<Conversation.Seen> requests = conv.testerRequests(cn);
         if (requests.isEmpty()) {
@@ -194,10 +199,12 @@ final class ExchangeChecks {
         }
         Set<String> liveQns = new HashSet<>();
         FlowChecks.liveUploads(conv).forEach(f -> f.qn().ifPresent(liveQns::add));
-        Map<LocalDateTime, String> live = new java.util.TreeMap<>();
+        Map<LocalDateTime, Map<Integer, List<CpItem>>> live = new TreeMap<>();
         for (Conversation.Seen f : FlowChecks.liveUploads(conv)) {
             if (f.cn() == cn) {
-                Conversation.dataTime(f).ifPresent(t -> live.putIfAbsent(t, values(f)));
+                Conversation.dataTime(f)
+                        .ifPresent(t ->
+                                live.computeIfAbsent(t, k -> new TreeMap<>()).putIfAbsent(f.packetNumber(), items(f)));
             }
         }
         int compared = 0;
@@ -219,7 +226,10 @@ final class ExchangeChecks {
                 continue;
             }
             Set<String> qns = new HashSet<>();
-            List<LocalDateTime> returned = new ArrayList<>();
+            // by DataTime, by PNO (0 for a record sent whole): how often each packet came back, and its items
+            Map<LocalDateTime, Map<Integer, Integer>> times = new TreeMap<>();
+            Map<LocalDateTime, Map<Integer, List<CpItem>>> returned = new TreeMap<>();
+            Map<LocalDateTime, Conversation.Seen> firstOf = new TreeMap<>();
             for (Conversation.Seen r : answers) {
                 if (r.cn() != cn || !(r.message().orElse(null) instanceof DataUpload)) {
                     continue;
@@ -233,31 +243,43 @@ final class ExchangeChecks {
                 if (qn.equals(request.qn().orElse("")) || liveQns.contains(qn) || !qns.add(qn)) {
                     e.fail(Judge.describe(conv, r) + ": a retrieved record needs a new QN of its own, got " + qn);
                 }
-                returned.add(t);
-                String liveValues = live.get(t);
-                if (liveValues != null && !liveValues.equals(values(r))) {
-                    e.fail(Judge.describe(conv, r) + ": values differ from the live record of " + t);
-                }
+                times.computeIfAbsent(t, k -> new TreeMap<>()).merge(r.packetNumber(), 1, Integer::sum);
+                returned.computeIfAbsent(t, k -> new TreeMap<>()).putIfAbsent(r.packetNumber(), items(r));
+                firstOf.putIfAbsent(t, r);
                 compared++;
             }
             List<LocalDateTime> expected = live.keySet().stream()
                     .filter(t -> !t.isBefore(begin) && !t.isAfter(end))
                     .toList();
             for (LocalDateTime t : expected) {
-                long n = returned.stream().filter(t::equals).count();
-                if (n != 1) {
-                    e.fail(where + ": the live record of " + t + " came back " + n + " time(s), expected once");
+                Map<Integer, Integer> packets = times.getOrDefault(t, Map.of());
+                if (packets.isEmpty()) {
+                    e.fail(where + ": the live record of " + t + " came back 0 time(s), expected once");
+                    continue;
+                }
+                packets.forEach((pno, n) -> {
+                    if (n != 1) {
+                        e.fail(where + ": the live record of " + t + (pno == 0 ? "" : " (packet PNO " + pno + ")")
+                                + " came back " + n + " time(s), expected once");
+                    }
+                });
+                if (!joined(returned.get(t)).equals(joined(live.get(t)))) {
+                    e.fail(Judge.describe(conv, firstOf.get(t)) + ": values differ from the live record of " + t);
                 }
             }
             Optional<Reply> done = reply(answers, 9012);
-            String want = returned.isEmpty() ? "100" : "1";
+            String want = times.isEmpty() ? "100" : "1";
             if (done.isEmpty()) {
                 e.fail(where + ": no 9012 after the records");
             } else if (!done.get().cp().get("ExeRtn").orElse("?").equals(want)) {
                 e.fail(where + ": 9012 ExeRtn=" + done.get().cp().get("ExeRtn").orElse("?") + ", expected " + want);
             }
+            int frames = times.values().stream()
+                    .flatMap(m -> m.values().stream())
+                    .mapToInt(Integer::intValue)
+                    .sum();
             e.note(where + ": range " + begin + " .. " + end + ", " + expected.size() + " live record(s) in range, "
-                    + returned.size() + " returned");
+                    + times.size() + " returned in " + frames + " frame(s)");
         }
         if (compared == 0 && !e.failed()) {
             e.inconclusive("no record came back to compare with the live ones");
@@ -265,9 +287,16 @@ final class ExchangeChecks {
     }
 
     /** The data area after DataTime: what a retrieved record must repeat of the live one. */
-    private static String values(Conversation.Seen f) {
-        String s = new String(f.segment().orElse(new byte[0]), StandardCharsets.UTF_8);
-        int cp = s.indexOf("CP=&&");
-        return cp < 0 ? s : s.substring(cp);
+    private static List<CpItem> items(Conversation.Seen f) {
+        return f.message().orElseThrow().cp().items().stream()
+                .filter(i -> i.pairs().stream().noneMatch(p -> p.name().equals("DataTime")))
+                .toList();
+    }
+
+    /** The items of a record's packets joined in PNO order. */
+    private static List<CpItem> joined(Map<Integer, List<CpItem>> packets) {
+        List<CpItem> out = new ArrayList<>();
+        packets.values().forEach(out::addAll);
+        return out;
     }
 }

@@ -11,6 +11,7 @@ import io.pollwatt.hj212.message.Reply;
 import io.pollwatt.hj212.netty.FrameBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -187,19 +188,32 @@ final class FramingChecks {
     static void packets(Conversation conv, Evidence e) {
         Map<String, Set<Integer>> groups = new TreeMap<>();
         Map<String, Integer> totals = new TreeMap<>();
+        Map<String, Integer> packetOfQn = new HashMap<>();
         for (Conversation.Seen f : conv.up()) {
-            if (f.message().isEmpty() || f.message().get().header().packet() == null) {
+            if (f.message().isEmpty()) {
+                // PNUM/PNO no decoding accepts (PNO 0 or above PNUM, one without the other) leave no content to
+                // group; FRM-01 leaves them to this case, so name the frame here
+                if (f.contentStrict().orElse(null) instanceof Decoded.Rejected r
+                        && r.code() == Hj212Error.BAD_PACKET_FIELDS) {
+                    e.fail(Judge.describe(conv, f) + ": " + r);
+                }
                 continue;
             }
             Hj212Message m = f.message().get();
             Packet p = m.header().packet();
-            if (p.number() < 1 || p.number() > p.total()) {
-                e.fail(Judge.describe(conv, f) + ": PNO " + p.number() + " outside 1.." + p.total());
+            if (p == null) {
                 continue;
             }
             String key = m.cn() + " " + m.cp().get("DataTime").orElse("?") + " of " + p.total();
             groups.computeIfAbsent(key, k -> new TreeSet<>()).add(p.number());
             totals.put(key, p.total());
+            // a retry repeats its packet's QN; another packet of the same message needs a QN of its own (§12)
+            String qn = f.qn().orElse("");
+            Integer before = packetOfQn.putIfAbsent(key + " " + qn, p.number());
+            if (before != null && before != p.number()) {
+                e.fail(Judge.describe(conv, f) + ": split message " + key + ": packets " + before + " and " + p.number()
+                        + " share QN " + qn);
+            }
         }
         groups.forEach((key, numbers) -> {
             if (numbers.size() != totals.get(key)) {

@@ -28,6 +28,7 @@ import io.pollwatt.twin.sim.PointSample;
 import io.pollwatt.twin.sim.StackSample;
 import io.pollwatt.twin.sim.Twin;
 import io.pollwatt.twin.site.Enterprise;
+import io.pollwatt.twin.site.Facility;
 import io.pollwatt.twin.site.FacilityKind;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -35,17 +36,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The certification self-test's subject: the project's emulated DTU (one meter on a twin's main incomer), optionally
- * with one deliberate {@link DtuDefect}, connected over loopback to a {@link DeviceCertifier} and living on the
- * emulator's {@link VirtualScheduler}, so the certifier's phases of device minutes and hours take milliseconds. Time
- * stands still while the DTU awaits an answer (at most {@link #PATIENCE} of wall time each), as in {@code testbed
- * fleet --speed max}.
+ * The certification self-test's subject: the project's emulated DTU (one meter on a twin's main incomer, or {@link
+ * #SPLITTING_METERS} meters so that its records are split into packets), optionally with one deliberate {@link
+ * DtuDefect}, connected over loopback to a {@link DeviceCertifier} and living on the emulator's {@link
+ * VirtualScheduler}, so the certifier's phases of device minutes and hours take milliseconds. Time stands still while
+ * the DTU awaits an answer (at most {@link #PATIENCE} of wall time each), as in {@code testbed fleet --speed max}.
  */
 final class EmulatedDtuRig {
 
@@ -57,8 +59,19 @@ final class EmulatedDtuRig {
     static final String PW = "123456";
     static final Duration PATIENCE = Duration.ofMillis(300);
 
-    /** What the DTU declares: the profile's CNs and the device log (3020), which carries non-ASCII text. */
-    static Declaration declaration() {
+    /**
+     * Meters of the DTU whose records are split (PKT-01, hj212-2017.md §12): a 2011 record carries 19 quantities of
+     * about 30 characters per meter, so two meters already overflow the 950-character CP; a 2051/2061/2031 record
+     * carries about 100 characters per meter, so it takes ten or more. Twelve split every record the DTU uploads, the
+     * 2011 into about eight packets.
+     */
+    static final int SPLITTING_METERS = 12;
+
+    /**
+     * What the DTU declares: the profile's CNs and the device log (3020), which carries non-ASCII text; {@code
+     * packetisation} when its records are split.
+     */
+    static Declaration declaration(boolean packetisation) {
         Declaration d = Declaration.defaults(Profile.DTU_ELECTRICITY, MN, PW);
         Set<Integer> cns = new java.util.TreeSet<>(d.supportedCns());
         cns.add(3020);
@@ -71,7 +84,7 @@ final class EmulatedDtuRig {
                 d.rtdInterval(),
                 d.overTime(),
                 d.reCount(),
-                false,
+                packetisation,
                 d.cadenceTolerance(),
                 d.hourAverage());
     }
@@ -86,10 +99,19 @@ final class EmulatedDtuRig {
                 Duration.ofSeconds(20));
     }
 
-    /** Certifies the emulated DTU with {@code defect}, writing the capture to {@code capture}. */
+    /** Certifies the emulated one-meter DTU with {@code defect}, writing the capture to {@code capture}. */
     static CertificationReport certify(DtuDefect defect, Path store, Path capture, List<String> progress)
             throws Exception {
-        return certify(false, defect, store, capture, progress);
+        return certify(false, 1, defect, store, capture, progress);
+    }
+
+    /**
+     * Certifies the emulated DTU with {@code meters} meters and {@code defect}, writing the capture to {@code
+     * capture}; with more than one meter its records are split and it declares packetisation.
+     */
+    static CertificationReport certify(DtuDefect defect, int meters, Path store, Path capture, List<String> progress)
+            throws Exception {
+        return certify(false, meters, defect, store, capture, progress);
     }
 
     /** The MN of the emulated VOC data collector. */
@@ -118,21 +140,37 @@ final class EmulatedDtuRig {
      */
     static CertificationReport certify(
             boolean collector, DtuDefect defect, Path store, Path capture, List<String> progress) throws Exception {
+        return certify(collector, 1, defect, store, capture, progress);
+    }
+
+    private static CertificationReport certify(
+            boolean collector, int meters, DtuDefect defect, Path store, Path capture, List<String> progress)
+            throws Exception {
+        if (meters < 1) {
+            throw new IllegalArgumentException("a DTU needs at least one meter, got " + meters);
+        }
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try (VirtualScheduler scheduler = new VirtualScheduler(T0, PATIENCE, "dtu-" + defect)) {
             Seeds seeds = new Seeds(42);
-            Enterprise e = PopulationGenerator.enterprise("E1", 4, seeds.streamFor("population/E1"));
+            // four points for the one-meter DTU, as ever; one point per meter when there are more
+            Enterprise e = PopulationGenerator.enterprise("E1", Math.max(4, meters), seeds.streamFor("population/E1"));
             Twin twin = new Twin(e, List.of(), seeds, ZONE, T0);
             Map<String, PointSample> latest = new HashMap<>();
             twin.samples().forEach(s -> latest.put(s.pointId(), s));
             Map<String, StackSample> stacks = new HashMap<>();
             twin.stackSamples().forEach(s -> stacks.put(s.stackId(), s));
             // the main incomer: with this seed it draws power all night, so a wrong mean power is a visible one
-            String point = e.facilities(FacilityKind.MAIN).get(0).id();
+            List<String> points = meters == 1
+                    ? List.of(e.facilities(FacilityKind.MAIN).get(0).id())
+                    : e.facilities().stream().limit(meters).map(Facility::id).toList();
             stepEveryMinute(scheduler, twin, latest, stacks, T0);
-            LoraLink lossless = new LoraLink(
-                    new LoraLink.Config(9, 0, 1.0, 0, Duration.ZERO, Duration.ofMillis(20)),
-                    seeds.streamFor("lora/" + point));
+            List<Dtu.MeterBinding> bindings = new ArrayList<>();
+            for (String point : points) {
+                LoraLink lossless = new LoraLink(
+                        new LoraLink.Config(9, 0, 1.0, 0, Duration.ZERO, Duration.ofMillis(20)),
+                        seeds.streamFor("lora/" + point));
+                bindings.add(new Dtu.MeterBinding(bindings.size() + 1, point, lossless));
+            }
             RecordStore records = RecordStore.open(store, Duration.ofDays(30), Set.of("cert"));
             FieldDevice dtu = collector
                     ? new VocCollector(
@@ -161,7 +199,7 @@ final class EmulatedDtuRig {
                                     Duration.ofSeconds(900),
                                     ZONE),
                             FactorCodeTable.pollwattDefault(),
-                            List.of(new Dtu.MeterBinding(1, point, lossless)),
+                            bindings,
                             latest::get,
                             records,
                             scheduler);
@@ -174,7 +212,8 @@ final class EmulatedDtuRig {
             java.util.concurrent.atomic.AtomicBoolean deviceUp = new java.util.concurrent.atomic.AtomicBoolean();
             try (DeviceCertifier certifier = new DeviceCertifier(
                     new InetSocketAddress("127.0.0.1", 0),
-                    collector ? collectorDeclaration() : declaration(),
+                    // two or more meters overflow one 2011 frame (SPLITTING_METERS)
+                    collector ? collectorDeclaration() : declaration(meters > 1),
                     plan(),
                     scheduler.clock(),
                     new Timeline() {
@@ -297,6 +336,8 @@ final class EmulatedDtuRig {
                 return Set.of("AGG-01");
             case IGNORES_RETRIEVAL:
                 return Set.of("HIS-2051", "HIS-2061", "HIS-2031");
+            case DROPS_LAST_PACKET: // on the splitting DTU; one meter never splits, so nothing would show
+                return Set.of("PKT-01");
             default:
                 throw new IllegalArgumentException("no expectation for " + defect);
         }

@@ -4,21 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pollwatt.certification.capture.Capture;
 import io.pollwatt.certification.capture.CaptureEntry;
+import io.pollwatt.certification.capture.Phase;
 import io.pollwatt.certification.catalogue.Catalogue;
 import io.pollwatt.certification.catalogue.Declaration;
 import io.pollwatt.certification.catalogue.Profile;
+import io.pollwatt.hj212.codec.Direction;
 import io.pollwatt.hj212.codec.Hj212Codec;
+import io.pollwatt.hj212.frame.FrameWriter;
 import io.pollwatt.hj212.message.Cn;
 import io.pollwatt.hj212.message.Cp;
 import io.pollwatt.hj212.message.CpItem;
 import io.pollwatt.hj212.message.CpPair;
+import io.pollwatt.hj212.message.ExeRtn;
 import io.pollwatt.hj212.message.Flag;
 import io.pollwatt.hj212.message.Header;
 import io.pollwatt.hj212.message.Hj212Message;
+import io.pollwatt.hj212.message.Packet;
 import io.pollwatt.hj212.message.Qn;
+import io.pollwatt.hj212.message.QnRtn;
 import io.pollwatt.hj212.message.Reply;
 import io.pollwatt.hj212.message.St;
 import io.pollwatt.hj212.netty.FrameBytes;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,6 +41,7 @@ class JudgeTest {
     private static final Instant START = Instant.parse("2026-02-28T16:00:00Z");
 
     private final List<CaptureEntry> entries = new ArrayList<>();
+    private Declaration declaration = DTU;
 
     /** A 2011 of {@code dataTime} (minutes after midnight) sent at that minute plus {@code delaySeconds}, acked. */
     private void upload(int minute, int delaySeconds, String qn, boolean ack) {
@@ -52,9 +60,45 @@ class JudgeTest {
         }
     }
 
+    /**
+     * Packet {@code pno} of {@code pnum} of the 2061 of 00:00 (one meter's power item per packet, so the packets
+     * differ), sent at {@code atMs}, asking for an answer when live, not when retrieved.
+     */
+    private Header packet(int pno, int pnum, String qn, long atMs, boolean answerWanted) {
+        Flag split = Flag.of(answerWanted, false).withSplit(true);
+        Header h = Header.of(new Qn(qn), St.FLUE_GAS_PROCESS, Cn.HOUR_DATA, "123456", MN, split)
+                .withPacket(Packet.of(pnum, pno));
+        Hj212Message m = Hj212Message.of(
+                h,
+                Cp.of(
+                        CpItem.of("DataTime", "20260301000000"),
+                        CpItem.of(
+                                new CpPair("g7130" + pno + "-Avg", "12.50"),
+                                new CpPair("g7130" + pno + "-Flag", "N"))));
+        entries.add(new CaptureEntry.Bytes(atMs, 1, CaptureEntry.Way.UP, FrameBytes.copyOf(Hj212Codec.encode(m))));
+        return h;
+    }
+
+    private void down(long atMs, Hj212Message m) {
+        entries.add(new CaptureEntry.Bytes(
+                atMs, 1, CaptureEntry.Way.DOWN, FrameBytes.copyOf(Hj212Codec.encode(m, Direction.DOWN))));
+    }
+
+    private void phase(long fromMs, long toMs, Phase phase) {
+        entries.add(new CaptureEntry.Event(fromMs, 0, CaptureEntry.Kind.PHASE_START, phase.id()));
+        entries.add(new CaptureEntry.Event(toMs, 0, CaptureEntry.Kind.PHASE_END, phase.id()));
+    }
+
+    /** The tester's 9014 for {@code upload} with its CRC damaged, as the malformed-answer phase sends it. */
+    private void damagedAck(long atMs, Header upload) {
+        byte[] frame = Hj212Codec.encode(Reply.dataAnswer(upload), Direction.DOWN);
+        frame[frame.length - 3] = (byte) (frame[frame.length - 3] == '0' ? '1' : '0'); // a CRC digit
+        entries.add(new CaptureEntry.Bytes(atMs, 1, CaptureEntry.Way.DOWN, FrameBytes.copyOf(frame)));
+    }
+
     private CaseResult judged(String id, boolean live) {
         return new Judge(Catalogue.standard())
-                .judge(new Capture(DTU, START, live, entries)).stream()
+                .judge(new Capture(declaration, START, live, entries)).stream()
                         .filter(r -> r.caseId().equals(id))
                         .findFirst()
                         .orElseThrow();
@@ -114,6 +158,162 @@ class JudgeTest {
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(r.evidence())
                 .anySatisfy(e -> assertThat(e).contains("already acknowledged under QN 20260301000001000"));
+    }
+
+    @Test
+    void a_device_that_sends_the_next_packet_after_a_damaged_answer_fails_malformed_answer() {
+        // the next packet of the split record has the same CN and DataTime; it is not the damaged packet again
+        entries.add(new CaptureEntry.Event(0, 1, CaptureEntry.Kind.OPEN, "device"));
+        Header first = packet(1, 2, "20260301000000000", 1_000, true);
+        damagedAck(1_005, first);
+        Header second = packet(2, 2, "20260301000000001", 1_010, true);
+        down(1_015, Reply.dataAnswer(second));
+        phase(0, 60_000, Phase.MALFORMED_ANSWER);
+
+        CaseResult r = judged("MAL-01", true);
+
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.evidence()).anySatisfy(e -> assertThat(e).contains("never sent again after the damaged answer"));
+    }
+
+    @Test
+    void a_device_that_sends_the_damaged_packet_again_passes_malformed_answer() {
+        entries.add(new CaptureEntry.Event(0, 1, CaptureEntry.Kind.OPEN, "device"));
+        Header first = packet(1, 2, "20260301000000000", 1_000, true);
+        damagedAck(1_005, first);
+        packet(1, 2, "20260301000000000", 11_000, true); // the retry after OverTime
+        down(11_005, Reply.dataAnswer(first));
+        Header second = packet(2, 2, "20260301000000001", 11_010, true);
+        down(11_015, Reply.dataAnswer(second));
+        phase(0, 60_000, Phase.MALFORMED_ANSWER);
+
+        assertThat(judged("MAL-01", true).verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    /** A live 2061 of 00:00 in two packets, acknowledged, and the tester's retrieval of it. */
+    private Header liveSplitHourThenRetrieval() {
+        down(900, Reply.dataAnswer(packet(1, 2, "20260301000000000", 800, true)));
+        down(1_000, Reply.dataAnswer(packet(2, 2, "20260301000000001", 950, true)));
+        Header request = Header.of(
+                new Qn("20260301003000000"), St.FLUE_GAS_PROCESS, Cn.HOUR_DATA, "123456", MN, Flag.of(true, false));
+        down(
+                1_800_000,
+                Hj212Message.of(
+                        request,
+                        Cp.of(CpItem.of("BeginTime", "20260301000000"), CpItem.of("EndTime", "20260301000000"))));
+        entries.add(new CaptureEntry.Bytes(
+                1_800_010,
+                1,
+                CaptureEntry.Way.UP,
+                FrameBytes.copyOf(Hj212Codec.encode(Reply.requestAnswer(request, QnRtn.READY)))));
+        return request;
+    }
+
+    private void done(long atMs, Header request) {
+        entries.add(new CaptureEntry.Bytes(
+                atMs,
+                1,
+                CaptureEntry.Way.UP,
+                FrameBytes.copyOf(Hj212Codec.encode(Reply.executionResult(request, ExeRtn.SUCCESS)))));
+    }
+
+    @Test
+    void a_split_record_retrieved_packet_by_packet_passes_retrieval() {
+        Header request = liveSplitHourThenRetrieval();
+        packet(1, 2, "20260301003000001", 1_800_020, false);
+        packet(2, 2, "20260301003000002", 1_800_030, false);
+        done(1_800_040, request);
+
+        CaseResult r = judged("HIS-2061", true);
+
+        assertThat(r.verdict()).as("%s", r.evidence()).isEqualTo(Verdict.PASS);
+        assertThat(r.evidence()).anySatisfy(e -> assertThat(e).contains("1 returned in 2 frame(s)"));
+    }
+
+    @Test
+    void a_split_record_retrieved_without_its_last_packet_fails_retrieval() {
+        Header request = liveSplitHourThenRetrieval();
+        packet(1, 2, "20260301003000001", 1_800_020, false);
+        done(1_800_040, request);
+
+        CaseResult r = judged("HIS-2061", true);
+
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.evidence()).anySatisfy(e -> assertThat(e).contains("values differ from the live record"));
+    }
+
+    /** The DTU declaring that it splits messages, so PKT-01 applies. */
+    private void declarePacketisation() {
+        declaration = new Declaration(
+                DTU.profile(),
+                DTU.mn(),
+                DTU.pw(),
+                DTU.zone(),
+                DTU.supportedCns(),
+                DTU.rtdInterval(),
+                DTU.overTime(),
+                DTU.reCount(),
+                true,
+                DTU.cadenceTolerance(),
+                DTU.hourAverage());
+    }
+
+    @Test
+    void a_complete_split_message_with_a_qn_per_packet_passes_packets() {
+        declarePacketisation();
+        down(900, Reply.dataAnswer(packet(1, 2, "20260301000000000", 800, true)));
+        packet(2, 2, "20260301000000001", 950, true);
+        packet(2, 2, "20260301000000001", 10_950, true); // a retry repeats its QN
+
+        CaseResult r = judged("PKT-01", true);
+
+        assertThat(r.verdict()).as("%s", r.evidence()).isEqualTo(Verdict.PASS);
+        assertThat(r.evidence()).contains("1 split message(s) seen");
+    }
+
+    @Test
+    void packets_counted_from_zero_fail_packets_naming_the_frame_no_decoding_accepts() {
+        declarePacketisation();
+        packet(1, 2, "20260301000000000", 800, true);
+        // PNO 0, 1 of PNUM 2 (a C-style index): the Packet record cannot be built, so rewrite the wire text
+        String first = new String(Hj212Codec.encode(lastMessage()), StandardCharsets.US_ASCII);
+        String segment = first.substring(6, first.length() - 6).replace(";PNO=1;", ";PNO=0;");
+        entries.set(
+                entries.size() - 1,
+                new CaptureEntry.Bytes(
+                        800,
+                        1,
+                        CaptureEntry.Way.UP,
+                        FrameBytes.copyOf(FrameWriter.frame(segment.getBytes(StandardCharsets.US_ASCII)))));
+        packet(1, 2, "20260301000000001", 950, true);
+
+        CaseResult r = judged("PKT-01", true);
+
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.evidence())
+                .anySatisfy(e -> assertThat(e).contains("frame #0").contains("BAD_PACKET_FIELDS"))
+                .anySatisfy(e -> assertThat(e).contains("packets [1] received"));
+        assertThat(judged("FRM-01", true).verdict()).isEqualTo(Verdict.PASS); // PKT-01's to judge
+    }
+
+    @Test
+    void two_packets_of_one_message_under_one_qn_fail_packets() {
+        declarePacketisation();
+        packet(1, 2, "20260301000000000", 800, true);
+        packet(2, 2, "20260301000000000", 950, true);
+
+        CaseResult r = judged("PKT-01", true);
+
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.evidence()).anySatisfy(e -> assertThat(e).contains("packets 1 and 2 share QN 20260301000000000"));
+    }
+
+    /** The message of the last frame added. */
+    private Hj212Message lastMessage() {
+        CaptureEntry.Bytes b = (CaptureEntry.Bytes) entries.get(entries.size() - 1);
+        return ((io.pollwatt.hj212.codec.Decoded.Ok)
+                        Hj212Codec.strict().decode(b.bytes().toByteArray(), Direction.UP))
+                .message();
     }
 
     @Test

@@ -22,7 +22,13 @@ public enum DtuDefect {
     /** The hour record's (2061) mean power does not match its energy (a quarter too high). */
     WRONG_HOUR_AVERAGE,
     /** Answers no history request (2051/2061/2031 with BeginTime/EndTime): no 9011, no records, no 9012. */
-    IGNORES_RETRIEVAL;
+    IGNORES_RETRIEVAL,
+    /**
+     * Never builds the last packet of a split message (hj212-2017.md §12): PNUM counts it, but the packetising loop
+     * stops one short ({@code PNO < PNUM}), so the record is incomplete in the store, live and on retrieval alike.
+     * Shows only on a device whose records are split (two meters or more on a DTU).
+     */
+    DROPS_LAST_PACKET;
 
     /** Whether the defect is in how frames are written (applied to every frame the device sends). */
     boolean framing() {

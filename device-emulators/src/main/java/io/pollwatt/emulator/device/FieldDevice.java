@@ -230,7 +230,13 @@ public abstract class FieldDevice {
             Instant dataTime = record instanceof DataUpload upload
                     ? upload.dataTime().atZone(identity.zone()).toInstant()
                     : now;
-            for (Hj212Message packet : Packetizer.split(record)) {
+            List<Hj212Message> packets = Packetizer.split(record);
+            if (defect == DtuDefect.DROPS_LAST_PACKET && packets.size() > 1) {
+                // dropped before the store, as a device whose packetising loop ends one short loses it for good:
+                // neither live upload, resend nor history retrieval can send it
+                packets = packets.subList(0, packets.size() - 1);
+            }
+            for (Hj212Message packet : packets) {
                 long seq = store.append(dataTime, record.cn().text(), segment(packet));
                 built++;
                 if (realtimeOn || !record.cn().is(Cn.REALTIME_DATA)) {
@@ -378,10 +384,17 @@ public abstract class FieldDevice {
                     .decode(FrameWriter.frame(r.segment().getBytes(StandardCharsets.UTF_8)), Direction.UP);
             if (d instanceof Decoded.Ok ok) {
                 Header stored = ok.message().header();
+                Qn qn = Qn.of(nextQnTime());
+                if (qn.equals(h.qn())) {
+                    // the platform's QN ran into the device's own sequence (both stamp milliseconds; in virtual time
+                    // both run ahead of a clock standing still): a returned record is a new exchange, never the
+                    // request's (§9.2)
+                    qn = Qn.of(nextQnTime());
+                }
                 send(
                         platform,
                         Hj212Message.of(
-                                stored.withQn(Qn.of(nextQnTime()))
+                                stored.withQn(qn)
                                         .withFlag(Flag.of(false, stored.flag().split())),
                                 ok.message().cp()));
             }

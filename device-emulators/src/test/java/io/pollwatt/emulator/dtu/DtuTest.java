@@ -3,6 +3,7 @@ package io.pollwatt.emulator.dtu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pollwatt.emulator.code.FactorCodeTable;
+import io.pollwatt.emulator.device.DtuDefect;
 import io.pollwatt.emulator.device.FieldDevice;
 import io.pollwatt.emulator.device.Scheduler;
 import io.pollwatt.emulator.device.Sender;
@@ -56,6 +57,8 @@ class DtuTest {
     private RecordStore store;
     /** The DTU's time: the virtual scheduler itself unless a test makes it run late. */
     private Duration lateness = Duration.ZERO;
+    /** The DTU's deliberate defect, none unless a test gives it one. */
+    private DtuDefect defect = DtuDefect.NONE;
 
     private void setUp(boolean mnDelivered, double loss) {
         setUp(mnDelivered, loss, Duration.ofDays(30));
@@ -95,6 +98,7 @@ class DtuTest {
                         .orElseThrow(),
                 store,
                 lateness.isZero() ? time : overslept(lateness));
+        dtu.inject(defect);
         platform = new TestPlatform(time);
         platform.sender = dtu.connect("p", platform, Sender.Settings.defaults());
         dtu.start();
@@ -187,15 +191,13 @@ class DtuTest {
     }
 
     private List<Hj212Message> command(Cn cn, String pw, Cp cp) {
+        // the platform stamped it a little earlier
+        return command(LocalDateTime.ofInstant(time.now(), ZONE).minusSeconds(2), cn, pw, cp);
+    }
+
+    private List<Hj212Message> command(LocalDateTime qn, Cn cn, String pw, Cp cp) {
         int before = platform.received.size();
-        Header h = Header.of(
-                Qn.of(LocalDateTime.ofInstant(time.now(), ZONE)
-                        .minusSeconds(2)), // the platform stamped it a little earlier
-                St.FLUE_GAS_PROCESS,
-                cn,
-                pw,
-                MN,
-                Flag.of(true, false));
+        Header h = Header.of(Qn.of(qn), St.FLUE_GAS_PROCESS, cn, pw, MN, Flag.of(true, false));
         byte[] frame = Hj212Codec.encode(Hj212Message.of(h, cp), Direction.DOWN);
         dtu.onFrame("p", Hj212Codec.strict().decode(frame, Direction.DOWN));
         return List.copyOf(platform.received.subList(before, platform.received.size()));
@@ -343,6 +345,51 @@ class DtuTest {
                         new io.pollwatt.hj212.message.CpPair("BeginTime", "20250101000000"),
                         new io.pollwatt.hj212.message.CpPair("EndTime", "20250102000000"))));
         assertThat(((Reply) none.get(none.size() - 1)).exeRtn()).contains(ExeRtn.NO_DATA);
+    }
+
+    @Test
+    void a_returned_record_never_takes_the_qn_of_the_request_even_when_stamped_in_the_same_millisecond() {
+        setUp(true, 0);
+        time.scheduler.runFor(Duration.ofHours(1).plusMinutes(1));
+        // the device's next QN is its clock's current millisecond: stamp the request with exactly that
+        LocalDateTime now = LocalDateTime.ofInstant(time.now(), ZONE);
+        List<Hj212Message> answer = command(
+                now,
+                Cn.MINUTE_DATA,
+                "123456",
+                Cp.of(CpItem.of(
+                        new io.pollwatt.hj212.message.CpPair("BeginTime", "20260301003000"),
+                        new io.pollwatt.hj212.message.CpPair("EndTime", "20260301004500"))));
+        List<DataUpload> records = answer.stream()
+                .filter(m -> m instanceof DataUpload)
+                .map(m -> (DataUpload) m)
+                .toList();
+        assertThat(records)
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.header().qn()).isNotEqualTo(Qn.of(now)));
+        assertThat(records).extracting(r -> r.header().qn()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_dtu_that_drops_the_last_packet_never_stores_nor_sends_it_though_pnum_counts_it() {
+        defect = DtuDefect.DROPS_LAST_PACKET;
+        setUp(true, 0); // six meters: every 2011 record is split
+        time.scheduler.runFor(Duration.ofMinutes(16));
+        List<DataUpload> packets = uploads();
+        assertThat(packets)
+                .isNotEmpty()
+                .allSatisfy(u -> assertThat(u.header().packet()).isNotNull());
+        int pnum = packets.get(0).header().packet().total();
+        assertThat(pnum).isGreaterThan(1);
+        assertThat(packets)
+                .allSatisfy(u -> assertThat(u.header().packet().total()).isEqualTo(pnum))
+                .extracting(u -> u.header().packet().number())
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.range(1, pnum).boxed().toList());
+        assertThat(platform.rejected).isEmpty();
+        // nothing is left to resend: the packet was never stored
+        assertThat(store.unsentCount("p")).isZero();
+        assertThat(dtu.recordsBuilt()).isEqualTo(pnum - 1L);
     }
 
     @Test
