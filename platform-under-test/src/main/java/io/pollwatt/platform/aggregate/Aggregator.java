@@ -242,10 +242,15 @@ public final class Aggregator {
 
     /** The grid instants of {@code series} that [start, end) owns under the time label (AGG-04). */
     private List<Reading> owned(NavigableMap<LocalDateTime, Reading> series, LocalDateTime start, LocalDateTime end) {
-        return List.copyOf(
-                settings.label() == AggregationSettings.TimeLabel.START
-                        ? series.subMap(start, true, end, false).values()
-                        : series.subMap(start, false, end, true).values());
+        // one pass over the view: copying it whole (List.copyOf) walks a sub-map twice, once only to count it, and
+        // this runs for every quantity of every hour on every rule tick
+        List<Reading> out = new ArrayList<>();
+        for (Reading r : settings.label() == AggregationSettings.TimeLabel.START
+                ? series.subMap(start, true, end, false).values()
+                : series.subMap(start, false, end, true).values()) {
+            out.add(r);
+        }
+        return out;
     }
 
     private java.util.NavigableSet<LocalDateTime> owned(

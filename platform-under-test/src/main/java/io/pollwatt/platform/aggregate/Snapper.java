@@ -24,7 +24,7 @@ final class Snapper {
     /** The grid instant {@code t} belongs to, or {@code null} when it is too far from every one. */
     LocalDateTime snap(LocalDateTime t) {
         LocalDateTime midnight = t.toLocalDate().atStartOfDay();
-        long seconds = Duration.between(midnight, t).toSeconds(); // DataTime has whole seconds
+        long seconds = t.toLocalTime().toSecondOfDay(); // DataTime has whole seconds
         long below = Math.floorDiv(seconds, step) * step;
         if (seconds - below <= tolerance) {
             return midnight.plusSeconds(below);

@@ -98,7 +98,8 @@ public final class FactorCodes {
         String qq = code.substring(prefix.length(), prefix.length() + 2);
         String pp = code.substring(prefix.length() + 2);
         String quantity = electric.get(qq);
-        if (quantity == null || !pp.matches("\\d{2}") || pp.equals("00")) {
+        // char tests, not String.matches: every CP item of every record read by every rule tick comes through here
+        if (quantity == null || !isDigit(pp.charAt(0)) || !isDigit(pp.charAt(1)) || pp.equals("00")) {
             return Optional.empty();
         }
         return Optional.of(new Electric(quantity, Integer.parseInt(pp)));
@@ -123,6 +124,10 @@ public final class FactorCodes {
     /** The electricity quantities by their QQ number, in order. */
     public Map<String, String> electricQuantities() {
         return electric;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String bare(String factorCode) {

@@ -25,6 +25,8 @@ class FactorCodesTest {
     void knows_no_other_code() {
         assertThat(codes.electric("g72001")).isEmpty(); // no quantity 20
         assertThat(codes.electric("g71300")).isEmpty(); // no meter 00
+        assertThat(codes.electric("g713A1")).isEmpty(); // a meter number is two digits
+        assertThat(codes.electric("g7130/")).isEmpty();
         assertThat(codes.electric("g61301")).isEmpty();
         assertThat(codes.electric("a24088")).isEmpty();
         assertThat(codes.electric("g7130")).isEmpty();

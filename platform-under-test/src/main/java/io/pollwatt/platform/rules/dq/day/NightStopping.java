@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,16 +48,18 @@ public final class NightStopping implements Rule {
         boolean wraps = !nightEnd.isAfter(nightStart);
         double ratioMin = e.config().number("alm.nightRatioMin");
         double shareMin = e.config().number("alm.nightProdShareMin");
+        // each point's hours by start, built once: every day's night and day sums look them up
+        Map<PointData, Map<LocalDateTime, HourAggregate>> byHour = new IdentityHashMap<>(); // records hash deep
         for (LocalDate d : Days.aggregatedDays(e)) {
             LocalDateTime nightFrom = d.atTime(nightStart);
             LocalDateTime nightTo = (wraps ? d.plusDays(1) : d).atTime(nightEnd);
             // the day is the part of the 24 h cycle before the night: [end, start) of D, or [end of D−1… ) unwrapped
             LocalDateTime dayFrom = wraps ? d.atTime(nightEnd) : nightTo.minusDays(1);
             LocalDateTime dayTo = nightFrom;
-            BigDecimal prodNight = sum(prod, nightFrom, nightTo);
-            BigDecimal treatNight = sum(treat, nightFrom, nightTo);
-            BigDecimal prodDay = sum(prod, dayFrom, dayTo);
-            BigDecimal treatDay = sum(treat, dayFrom, dayTo);
+            BigDecimal prodNight = sum(prod, nightFrom, nightTo, byHour);
+            BigDecimal treatNight = sum(treat, nightFrom, nightTo, byHour);
+            BigDecimal prodDay = sum(prod, dayFrom, dayTo, byHour);
+            BigDecimal treatDay = sum(treat, dayFrom, dayTo, byHour);
             if (prodNight == null || treatNight == null || prodDay == null || treatDay == null) {
                 continue;
             }
@@ -91,19 +94,28 @@ public final class NightStopping implements Rule {
         }
     }
 
+    private static Map<LocalDateTime, HourAggregate> hours(PointData p) {
+        Map<LocalDateTime, HourAggregate> out = new HashMap<>();
+        p.aggregate().get().hours().forEach(h -> out.put(h.hour(), h));
+        return out;
+    }
+
     private static List<PointData> ofKind(Evaluation e, SiteArchive.PointKind kind) {
         return e.data().points().values().stream().filter(p -> p.kind() == kind).toList();
     }
 
     /** Σ of the complete hourly energies of every point in [from, to), {@code null} if one is missing or partial. */
-    private static BigDecimal sum(List<PointData> points, LocalDateTime from, LocalDateTime to) {
+    private static BigDecimal sum(
+            List<PointData> points,
+            LocalDateTime from,
+            LocalDateTime to,
+            Map<PointData, Map<LocalDateTime, HourAggregate>> byHour) {
         BigDecimal sum = BigDecimal.ZERO;
         for (PointData p : points) {
             if (p.aggregate().isEmpty()) {
                 return null;
             }
-            Map<LocalDateTime, HourAggregate> hours = new HashMap<>();
-            p.aggregate().get().hours().forEach(h -> hours.put(h.hour(), h));
+            Map<LocalDateTime, HourAggregate> hours = byHour.computeIfAbsent(p, NightStopping::hours);
             for (LocalDateTime h = from.withMinute(0); h.isBefore(to); h = h.plusHours(1)) {
                 HourAggregate a = hours.get(h);
                 if (a == null || !a.energy().complete()) {
