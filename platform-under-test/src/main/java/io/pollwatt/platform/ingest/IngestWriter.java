@@ -47,8 +47,6 @@ final class IngestWriter implements AutoCloseable {
     private static final int HIGH_WATER = 20_000;
 
     private static final int LOW_WATER = 5_000;
-    /** Put on the queue by {@link #close} so the writer need not wait out its poll to see that it should stop. */
-    private static final Inbound WAKE = new Inbound(null, null, null, null, null);
 
     private final DataSource db;
     private final IngestStats stats;
@@ -93,12 +91,11 @@ final class IngestWriter implements AutoCloseable {
         while (running || !queue.isEmpty()) {
             try {
                 Inbound first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null || first == WAKE) {
+                if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                batch.removeIf(i -> i == WAKE);
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -200,7 +197,6 @@ final class IngestWriter implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        queue.add(WAKE);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
