@@ -472,16 +472,10 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Whether some device waits for a platform's answer (read on the fleet's thread: virtual time does not move on
-     * while an answer may still come).
-     */
-    public boolean awaitingAnswers() {
-        return awaitingAnswers(mn -> true);
-    }
-
-    /**
-     * Whether some device whose MN {@code answered} accepts waits for a platform's answer. A run that knows the
-     * platform's registry leaves out the MNs it does not hold: a platform quarantines their frames and never answers, so holding time for them only spends the wall-time patience on every send.
+     * Whether some device whose MN {@code answered} accepts waits for a platform's answer (read on the fleet's thread:
+     * virtual time does not move on while an answer may still come). A run that knows the platform's registry leaves
+     * out the MNs it does not hold: a platform quarantines their frames and never answers, so holding time for them
+     * only spends the wall-time patience on every send.
      */
     public boolean awaitingAnswers(Predicate<String> answered) {
         for (Device d : devices) {
@@ -509,9 +503,14 @@ public final class Fleet implements AutoCloseable {
         CompletableFuture<Long> out = new CompletableFuture<>();
         scheduler.execute(() -> out.complete(devices.stream()
                 .filter(d -> answered.test(d.device().mn()))
-                .mapToLong(d -> d.store().unsentCount(PLATFORM) - d.sender().withheld())
+                .mapToLong(Fleet::unsent)
                 .sum()));
         return out.join();
+    }
+
+    /** A device's records still to send; those withheld (resend off) are never coming. */
+    private static long unsent(Device d) {
+        return d.store().unsentCount(PLATFORM) - d.sender().withheld();
     }
 
     private Summary summarize() {
@@ -528,7 +527,7 @@ public final class Fleet implements AutoCloseable {
             sent += st.sent();
             acked += st.acked();
             retries += st.retries();
-            unsent += d.store().unsentCount(PLATFORM) - d.sender().withheld(); // resend off: never coming
+            unsent += unsent(d);
             dropped += d.device().dropped().stream()
                     .mapToLong(RecordStore.Dropped::count)
                     .sum();

@@ -35,7 +35,7 @@ import java.util.function.Predicate;
  * upload over loopback TCP to the reference platform (ingest and rules) on a database the caller owns. The clock jumps
  * from event to event and is held while a device awaits an answer (at most half a second of wall time each; not at
  * all for a device whose MN the registry lacks, which the platform quarantines without an answer). The platform
- * judges every 15 minutes of virtual time, as it would on its own clock.
+ * judges once every {@code setup.judgement()} of virtual time, as it would on its own clock.
  *
  * <p>The archives are imported first (they register their sites' devices); the devices of the plans are registered as
  * well, and those of enterprises without a plan (generated ones) as the fleet numbers them. This is what {@code
