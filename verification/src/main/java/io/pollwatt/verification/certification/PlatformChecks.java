@@ -53,6 +53,26 @@ final class PlatformChecks {
     /** Energies are exact decimals of two places; a difference this large is not rounding. */
     static final BigDecimal ENERGY_TOLERANCE = new BigDecimal("0.005");
 
+    /** AGG-01's tolerance at the rulebook's default (agg.snapToleranceMin = 2). */
+    static final Duration SNAP = Duration.ofMinutes(2);
+
+    /**
+     * AGG-01: a DataTime within {@link #SNAP} of a 15-minute grid instant stands for it; one further from every
+     * instant stands for none, and the platform must leave it out. A device stamps such records when its clock is
+     * off: drift, or a time set by a platform's 1012 that was on its way for minutes of device time.
+     */
+    static Optional<LocalDateTime> grid(LocalDateTime t) {
+        LocalDateTime floor = t.truncatedTo(ChronoUnit.HOURS).plusMinutes(t.getMinute() / 15 * 15);
+        long past = Duration.between(floor, t).toSeconds();
+        if (past <= SNAP.toSeconds()) {
+            return Optional.of(floor);
+        }
+        if (Duration.ofMinutes(15).toSeconds() - past <= SNAP.toSeconds()) {
+            return Optional.of(floor.plusMinutes(15));
+        }
+        return Optional.empty();
+    }
+
     static final double MEAN_TOLERANCE = 1e-9;
 
     private static final int KEPT = 10;
@@ -395,21 +415,25 @@ final class PlatformChecks {
         /** per point: grid instant → values */
         final Map<String, TreeMap<LocalDateTime, Map<String, BigDecimal>>> byPoint = new LinkedHashMap<>();
 
+        /** 2011 records whose DataTime is on no grid instant: AGG-01 leaves them out of every aggregate. */
+        int offGrid;
+
         Aggregates(List<Sent> sent) {
             for (Sent s : sent) {
-                if (s.cn().equals("2011")) {
-                    // a record split into packets carries a point's quantities in more than one of them
-                    byPoint.computeIfAbsent(s.point(), k -> new TreeMap<>())
-                            .computeIfAbsent(grid(s.dataTime()), k -> new TreeMap<>())
-                            .putAll(s.values());
+                if (!s.cn().equals("2011")) {
+                    continue;
                 }
+                Optional<LocalDateTime> at = grid(s.dataTime());
+                if (at.isEmpty()) {
+                    offGrid++;
+                    continue;
+                }
+                // a record split into packets carries a point's quantities in more than one of them; of two records
+                // for one instant the first is kept (AGG-01), as the devices' stores list them in the order sent
+                Map<String, BigDecimal> values = byPoint.computeIfAbsent(s.point(), k -> new TreeMap<>())
+                        .computeIfAbsent(at.get(), k -> new TreeMap<>());
+                s.values().forEach(values::putIfAbsent);
             }
-        }
-
-        /** AGG-01: a DataTime within 2 min of a 15-minute grid instant stands for it. */
-        private LocalDateTime grid(LocalDateTime t) {
-            LocalDateTime floor = t.truncatedTo(ChronoUnit.HOURS).plusMinutes(t.getMinute() / 15 * 15);
-            return Duration.between(floor, t).toSeconds() <= 120 ? floor : floor.plusMinutes(15);
         }
 
         private Optional<BigDecimal> energy(String point, LocalDateTime from, LocalDateTime to) {
@@ -520,6 +544,9 @@ final class PlatformChecks {
                 }
             }
             c.note(hours + " point-hours with records compared (count, mean, min, max of every quantity sent)");
+            if (offGrid > 0) {
+                c.note(offGrid + " point records stamped on no grid instant, left out as AGG-01 leaves them out");
+            }
             if (hours == 0) {
                 c.inconclusive = "no hour had a record";
             }
