@@ -13,6 +13,7 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * AGG-01…05 over one point's readings: snapping, energy steps with the rollover, reset and jump tests (EM-07,
@@ -28,11 +29,22 @@ public final class Aggregator {
 
     private final AggregationSettings settings;
     private final Snapper snapper;
+    private final Predicate<String> statistics;
 
-    /** An aggregator with {@code settings}. */
+    /** An aggregator with {@code settings} that gives every quantity's statistics. */
     public Aggregator(AggregationSettings settings) {
+        this(settings, q -> true);
+    }
+
+    /**
+     * An aggregator that gives hourly and daily statistics (AGG-04/05) of the quantities {@code statistics} accepts
+     * only. Every quantity is still snapped, counted as a record present and reported off the grid; leaving out the
+     * statistics nobody reads makes a rule evaluation's aggregation about a third cheaper.
+     */
+    public Aggregator(AggregationSettings settings, Predicate<String> statistics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.snapper = new Snapper(settings.interval(), settings.snapTolerance());
+        this.statistics = Objects.requireNonNull(statistics, "statistics");
     }
 
     /** Aggregates {@code input} over the days {@code first} … {@code last}. */
@@ -143,6 +155,9 @@ public final class Aggregator {
         int present = owned(records, start, end).size();
         Map<String, Stats> stats = new LinkedHashMap<>();
         quantities.forEach((name, series) -> {
+            if (!statistics.test(name)) {
+                return;
+            }
             List<BigDecimal> values =
                     owned(series, start, end).stream().map(Reading::value).toList();
             if (!values.isEmpty()) {
@@ -166,6 +181,9 @@ public final class Aggregator {
         List<HourAggregate> valid = hours.stream().filter(HourAggregate::valid).toList();
         Map<String, Stats> stats = new LinkedHashMap<>();
         quantities.forEach((name, series) -> {
+            if (!statistics.test(name)) {
+                return;
+            }
             List<BigDecimal> means = valid.stream()
                     .map(h -> h.quantities().get(name))
                     .filter(Objects::nonNull)
@@ -212,14 +230,18 @@ public final class Aggregator {
         if (register.containsKey(start) && register.containsKey(end)) {
             fromRegister = BigDecimal.ZERO;
             raw = BigDecimal.ZERO;
-            for (EnergyStep s : steps) {
-                if (!s.from().isBefore(start) && !s.to().isAfter(end)) {
-                    raw = raw.add(s.delta());
-                    if (s.kind().published()) {
-                        fromRegister = fromRegister.add(s.delta());
-                    } else {
-                        excluded = true;
-                    }
+            // the steps run in time order, one after another: those of [start, end) are one run of the list, found
+            // by bisection (a scan of every step for every hour and day was the rule ticks' hottest loop)
+            for (int i = firstFrom(steps, start); i < steps.size(); i++) {
+                EnergyStep s = steps.get(i);
+                if (s.to().isAfter(end)) {
+                    break;
+                }
+                raw = raw.add(s.delta());
+                if (s.kind().published()) {
+                    fromRegister = fromRegister.add(s.delta());
+                } else {
+                    excluded = true;
                 }
             }
         }
@@ -238,6 +260,21 @@ public final class Aggregator {
                 ? new Energy(fromRegister, fromRegister == null || excluded, raw, fromRegister, fromIntervals)
                 : new Energy(
                         fromIntervals, fromIntervals == null || intervalsMissing, raw, fromRegister, fromIntervals);
+    }
+
+    /** The index of the first step starting at or after {@code t} ({@code steps.size()} when none does). */
+    private static int firstFrom(List<EnergyStep> steps, LocalDateTime t) {
+        int lo = 0;
+        int hi = steps.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (steps.get(mid).from().isBefore(t)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The grid instants of {@code series} that [start, end) owns under the time label (AGG-04). */

@@ -12,6 +12,7 @@ import io.pollwatt.platform.aggregate.PointAggregate;
 import io.pollwatt.platform.aggregate.PointInput;
 import io.pollwatt.platform.aggregate.Reading;
 import io.pollwatt.platform.aggregate.Register;
+import io.pollwatt.platform.alarms.RecentRecords.Row;
 import io.pollwatt.platform.archive.FactorCodes;
 import io.pollwatt.platform.archive.SiteArchive;
 import io.pollwatt.platform.rules.DeviceFacts;
@@ -62,21 +63,44 @@ public final class RuleLoader {
     private static final BigDecimal CAP_FACTOR = new BigDecimal("1.2");
     private static final BigDecimal SQRT3 = new BigDecimal("1.7320508075688772");
 
+    /**
+     * The quantities whose hourly and daily statistics the rules read (ALM-06…08's hourly P, the DQ day rules' P):
+     * the aggregation computes no others for them. A rule that reads another quantity's statistics adds it here.
+     */
+    static final Set<String> RULE_STATISTICS = Set.of("P");
+
     private final DataSource db;
     private final FactorCodes codes;
     private final Aggregator aggregator;
     /** Derived P_ref by (MN, meter, first instant after its window): recomputed monthly, not per evaluation. */
     private final Map<String, OptionalDouble> references = new ConcurrentHashMap<>();
+    /** Parsed CP keys (see {@link #electric}). */
+    private final Map<String, Optional<FactorCodes.Electric>> electricCodes = new ConcurrentHashMap<>();
+
+    private static final int CODES_REMEMBERED = 10_000;
 
     public RuleLoader(DataSource db, FactorCodes codes, AggregationSettings aggregation) {
         this.db = Objects.requireNonNull(db, "db");
         this.codes = Objects.requireNonNull(codes, "codes");
-        this.aggregator = new Aggregator(aggregation);
+        this.aggregator = new Aggregator(aggregation, RULE_STATISTICS::contains);
     }
 
     /** The data of enterprise {@code a} over [from, to) on the grid, as known at platform time {@code now}. */
     public EnterpriseData load(
             SiteArchive a, LocalDateTime from, LocalDateTime to, LocalDateTime now, RuleConfig.Values config)
+            throws SQLException {
+        return load(a, from, to, now, config, null);
+    }
+
+    /** As {@link #load(SiteArchive, LocalDateTime, LocalDateTime, LocalDateTime, RuleConfig.Values)}, reading the
+     * devices' records through {@code recent} when given (the rule service's ticks). */
+    EnterpriseData load(
+            SiteArchive a,
+            LocalDateTime from,
+            LocalDateTime to,
+            LocalDateTime now,
+            RuleConfig.Values config,
+            RecentRecords recent)
             throws SQLException {
         Duration step = config.interval();
         Grid grid = Grid.between(from, to, step);
@@ -97,7 +121,8 @@ public final class RuleLoader {
                 d.meters().forEach(m -> meters.put(m.number(), m.pointId()));
                 Set<String> unregistered = new LinkedHashSet<>();
                 List<DeviceFacts.Receipt> receipts = new ArrayList<>();
-                for (Row r : rows(c, d.mn(), from.minus(snap), to.plus(step).plus(snap))) {
+                for (Row r :
+                        rows(recent, c, d.mn(), from.minus(snap), to.plus(step).plus(snap))) {
                     int i = snapped(grid, r.time(), snap);
                     if (r.cn().equals("2011")) {
                         receipts.add(
@@ -106,7 +131,7 @@ public final class RuleLoader {
                     r.cp().forEach((key, value) -> {
                         int dash = key.indexOf('-');
                         String suffix = dash < 0 ? "" : key.substring(dash + 1);
-                        Optional<FactorCodes.Electric> e = codes.electric(key);
+                        Optional<FactorCodes.Electric> e = electric(key);
                         if (e.isEmpty()) {
                             return;
                         }
@@ -133,7 +158,7 @@ public final class RuleLoader {
             }
             for (SiteArchive.Collector col : a.collectors()) {
                 Series s = stacks.get(col.stackId());
-                for (Row r : rows(c, col.mn(), from.minus(snap), to.plus(snap))) {
+                for (Row r : rows(recent, c, col.mn(), from.minus(snap), to.plus(snap))) {
                     int i = snapped(grid, r.time(), snap);
                     if (i < 0 || !r.cn().equals("2011")) {
                         continue;
@@ -192,8 +217,21 @@ public final class RuleLoader {
         }
     }
 
-    /** A record read: CN, DataTime, its CP as literal strings, when the platform received it. */
-    private record Row(String cn, LocalDateTime time, Map<String, String> cp, java.time.Instant receivedAt) {}
+    /**
+     * The electric quantity and meter of CP key {@code key} ({@code e20301-Rtd}): parsed once per distinct key, since
+     * every item of every record a rule evaluation reads comes through here. Keys come from devices, so the memo
+     * stops growing at {@link #CODES_REMEMBERED}.
+     */
+    private Optional<FactorCodes.Electric> electric(String key) {
+        Optional<FactorCodes.Electric> e = electricCodes.get(key);
+        if (e == null) {
+            e = codes.electric(key);
+            if (electricCodes.size() < CODES_REMEMBERED) {
+                electricCodes.put(key, e);
+            }
+        }
+        return e;
+    }
 
     /** One point's readings for the aggregation. */
     private static final class Inputs {
@@ -235,7 +273,7 @@ public final class RuleLoader {
                         if (!key.endsWith("-Cou")) {
                             return;
                         }
-                        Optional<FactorCodes.Electric> e = codes.electric(key);
+                        Optional<FactorCodes.Electric> e = electric(key);
                         if (e.isEmpty() || !e.get().quantity().equals("EP_IMPORT")) {
                             return;
                         }
@@ -329,13 +367,46 @@ public final class RuleLoader {
         return i < 0 || i >= grid.size() ? -1 : (int) i;
     }
 
-    private static List<Row> rows(Connection c, String mn, LocalDateTime from, LocalDateTime to) throws SQLException {
-        List<Row> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select cn, data_time, cp::text, received_at from record"
-                + " where mn = ? and cn in ('2011', '2051') and data_time between ? and ? order by data_time, cn")) {
-            ps.setString(1, mn);
-            ps.setObject(2, from);
-            ps.setObject(3, to);
+    /** The records of {@code mn} with DataTime in [from, to], through {@code recent} when given. */
+    private static List<Row> rows(RecentRecords recent, Connection c, String mn, LocalDateTime from, LocalDateTime to)
+            throws SQLException {
+        // DataTimes are stored to the microsecond: [from, to] is [from, to + 1 µs)
+        LocalDateTime until = to.plusNanos(1_000);
+        return recent == null ? STORE.between(c, mn, from, until) : recent.rows(c, mn, from, until);
+    }
+
+    /** The store's 2011 and 2051 records, as {@link RecentRecords} reads them. */
+    static final RecentRecords.Store STORE = new RecentRecords.Store() {
+        private static final String COLUMNS = "select cn, data_time, cp::text, received_at from record"
+                + " where mn = ? and cn in ('2011', '2051') and ";
+
+        @Override
+        public List<Row> between(Connection c, String mn, LocalDateTime from, LocalDateTime until) throws SQLException {
+            try (PreparedStatement ps =
+                    c.prepareStatement(COLUMNS + "data_time >= ? and data_time < ? order by data_time, cn")) {
+                ps.setString(1, mn);
+                ps.setObject(2, from);
+                ps.setObject(3, until);
+                return read(ps);
+            }
+        }
+
+        @Override
+        public List<Row> at(Connection c, String mn, java.util.Collection<LocalDateTime> times) throws SQLException {
+            try (PreparedStatement ps =
+                    c.prepareStatement(COLUMNS + "data_time = any(?::timestamp[]) order by data_time, cn")) {
+                ps.setString(1, mn);
+                ps.setArray(
+                        2,
+                        c.createArrayOf(
+                                "text",
+                                times.stream().map(LocalDateTime::toString).toArray()));
+                return read(ps);
+            }
+        }
+
+        private List<Row> read(PreparedStatement ps) throws SQLException {
+            List<Row> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Row(
@@ -345,9 +416,9 @@ public final class RuleLoader {
                             rs.getTimestamp(4).toInstant()));
                 }
             }
+            return out;
         }
-        return out;
-    }
+    };
 
     private DeviceFacts facts(
             Connection c, String mn, List<String> unregistered, LocalDateTime from, LocalDateTime to, SiteArchive a)

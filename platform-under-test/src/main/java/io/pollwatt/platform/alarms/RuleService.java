@@ -54,6 +54,15 @@ public final class RuleService {
     /** Per enterprise: the end of the grid of its last evaluation. */
     private final Map<String, LocalDateTime> evaluatedTo = new ConcurrentHashMap<>();
 
+    /**
+     * How many records the ticks keep between them ({@link RecentRecords}): two days of a 200-device platform, each
+     * device sending a real-time and a minute record every 15 minutes.
+     */
+    static final int RECENT_RECORDS = 200 * 2 * 2 * 96;
+
+    /** The records the ticks read, kept for the next tick; rerun and evaluate read the store afresh. */
+    private final RecentRecords recent = new RecentRecords(RECENT_RECORDS, RuleLoader.STORE);
+
     /** After a restart, how far back open alarms pull the first evaluation (their episodes may have ended since). */
     static final Duration RESTART_LOOKBACK = Duration.ofDays(7);
 
@@ -101,6 +110,7 @@ public final class RuleService {
 
     /** A record of device {@code mn} for {@code dataTime} is durably stored (called by the ingest's writers). */
     public void stored(String mn, LocalDateTime dataTime) {
+        recent.changed(mn, dataTime);
         dirty.merge(mn, dataTime, (a, b) -> a.isBefore(b) ? a : b);
     }
 
@@ -151,7 +161,7 @@ public final class RuleService {
             LocalDateTime from = judged.minus(WARM_UP).minusDays(full ? lookback : 0);
             // the rules that need more than the warm-up are judged only by the long evaluations
             Set<String> notJudged = full ? Set.of() : longRules(values);
-            Run r = run(a.get(), from, judged, end, now);
+            Run r = run(a.get(), from, judged, end, now, recent);
             List<Finding> f = r.findings();
             findings += f.size();
             f.forEach(x -> byRule.merge(x.ruleId(), 1, Integer::sum));
@@ -198,7 +208,7 @@ public final class RuleService {
                     .max()
                     .orElse(0);
             LocalDateTime start = from.minus(WARM_UP).minusDays(lookback);
-            List<Finding> f = run(a.get(), start, from, end, now).findings();
+            List<Finding> f = run(a.get(), start, from, end, now, null).findings();
             findings += f.size();
             f.forEach(x -> byRule.merge(x.ruleId(), 1, Integer::sum));
             changes = changes.plus(reconcile(a.get(), start, from, end, f, now, Set.of()));
@@ -224,17 +234,23 @@ public final class RuleService {
                 .mapToInt(r -> r.lookbackDays(values))
                 .max()
                 .orElse(0);
-        return run(a, from.minus(WARM_UP).minusDays(lookback), from, to.isAfter(now) ? gridEnd(now, a) : to, now)
+        return run(a, from.minus(WARM_UP).minusDays(lookback), from, to.isAfter(now) ? gridEnd(now, a) : to, now, null)
                 .findings();
     }
 
     /** One evaluation: the data it read and the findings it kept. */
     private record Run(EnterpriseData data, List<Finding> findings) {}
 
-    private Run run(SiteArchive a, LocalDateTime from, LocalDateTime judged, LocalDateTime to, LocalDateTime now)
+    private Run run(
+            SiteArchive a,
+            LocalDateTime from,
+            LocalDateTime judged,
+            LocalDateTime to,
+            LocalDateTime now,
+            RecentRecords through)
             throws SQLException {
         RuleConfig.Values values = config.forEnterprise(a.id());
-        EnterpriseData data = loader.load(a, from, to, now, values);
+        EnterpriseData data = loader.load(a, from, to, now, values, through);
         List<Finding> all = new ArrayList<>(engine.evaluate(data, values));
         // episodes wholly inside the warm-up belong to the evaluation that judged that day
         all.removeIf(

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -217,6 +218,37 @@ class AggregatorTest {
                 new Aggregator(end).aggregate(new PointInput(List.of(), List.of(), Map.of("P", p), METER), DAY, DAY);
         assertThat(hour(a, 0).quantities().get("P").mean()).isEqualByComparingTo("3.5");
         assertThat(hour(a, 0).records()).isEqualTo(4);
+    }
+
+    @Test
+    void statistics_of_some_quantities_only_leave_counts_energies_and_findings_as_they_are() {
+        List<Reading> i = power("12", k -> k % 2 == 0); // current in every other record, power in the first half
+        List<Reading> offGrid = List.of(Reading.of(T0.plusMinutes(7), "3"));
+        PointInput in = new PointInput(
+                register("1000.00", "10.00", k -> true),
+                List.of(),
+                Map.of("P", power("40", k -> k < 48), "I", i, "Q", offGrid),
+                METER);
+        PointAggregate all = aggregator.aggregate(in, DAY, DAY);
+        PointAggregate onlyP = new Aggregator(AggregationSettings.defaults(), "P"::equals).aggregate(in, DAY, DAY);
+
+        assertThat(onlyP.hours()).hasSameSizeAs(all.hours());
+        for (int h = 0; h < 24; h++) {
+            assertThat(hour(onlyP, h).records()).isEqualTo(hour(all, h).records());
+            assertThat(hour(onlyP, h).valid()).isEqualTo(hour(all, h).valid());
+            assertThat(hour(onlyP, h).energy()).isEqualTo(hour(all, h).energy());
+            assertThat(hour(onlyP, h).quantities().keySet()).isEqualTo(h < 12 ? Set.of("P") : Set.of());
+            assertThat(hour(all, h).quantities()).containsKey("I");
+        }
+        assertThat(onlyP.days().get(0).quantities().get("P"))
+                .isEqualTo(all.days().get(0).quantities().get("P"));
+        assertThat(onlyP.days().get(0).quantities()).containsOnlyKeys("P");
+        assertThat(onlyP.days().get(0).records()).isEqualTo(all.days().get(0).records());
+        assertThat(onlyP.steps()).isEqualTo(all.steps());
+        assertThat(onlyP.findings())
+                .isEqualTo(all.findings())
+                .extracting(Finding::rule)
+                .contains("DQ-18");
     }
 
     @Test
