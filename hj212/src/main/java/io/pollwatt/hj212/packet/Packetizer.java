@@ -57,26 +57,38 @@ public final class Packetizer {
         }
         // Worst-case header: four-digit PNUM and PNO and the D bit set.
         Header probe = header.withFlag(header.flag().withSplit(true)).withPacket(Packet.of(9999, 9999));
+        // each packet takes the most factor items that still fit, in order; a packet only grows with another item, so
+        // that count is found by doubling, then bisection (encoding the packet once per item made splitting quadratic)
         List<List<CpItem>> packets = new ArrayList<>();
-        List<CpItem> current = new ArrayList<>(context);
-        int currentFactors = 0;
-        for (CpItem item : factors) {
-            current.add(item);
-            if (!fits(Hj212Message.of(probe, new Cp(current)), maxSegmentBytes)) {
-                current.remove(current.size() - 1);
-                if (currentFactors == 0) {
-                    throw new IllegalArgumentException(
-                            "item " + item.pairs().get(0).name() + " does not fit a " + maxSegmentBytes
-                                    + "-byte data segment even alone");
-                }
-                packets.add(current);
-                current = new ArrayList<>(context);
-                current.add(item);
-                currentFactors = 0;
+        int next = 0;
+        while (next < factors.size()) {
+            int left = factors.size() - next;
+            int lo = 0; // fits with this many
+            int hi = Math.min(1, left); // the most it could take
+            while (hi < left
+                    && fits(Hj212Message.of(probe, new Cp(packet(context, factors, next, hi))), maxSegmentBytes)) {
+                lo = hi;
+                hi = Math.min(2 * hi, left);
             }
-            currentFactors++;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (fits(Hj212Message.of(probe, new Cp(packet(context, factors, next, mid))), maxSegmentBytes)) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            if (lo == 0) {
+                throw new IllegalArgumentException(
+                        "item " + factors.get(next).pairs().get(0).name() + " does not fit a " + maxSegmentBytes
+                                + "-byte data segment even alone");
+            }
+            packets.add(packet(context, factors, next, lo));
+            next += lo;
         }
-        packets.add(current);
+        if (packets.isEmpty()) {
+            packets.add(new ArrayList<>(context));
+        }
         if (packets.size() > 9999) {
             throw new IllegalArgumentException("message needs " + packets.size() + " packets, PNUM allows 9999");
         }
@@ -89,6 +101,13 @@ public final class Packetizer {
             out.add(Hj212Message.of(h, new Cp(packets.get(i))));
         }
         return out;
+    }
+
+    private static List<CpItem> packet(List<CpItem> context, List<CpItem> factors, int from, int count) {
+        List<CpItem> items = new ArrayList<>(context.size() + count);
+        items.addAll(context);
+        items.addAll(factors.subList(from, from + count));
+        return items;
     }
 
     /** Whether the message's canonical segment fits {@code maxSegmentBytes} and its CP the 950-character limit. */

@@ -6,7 +6,11 @@ import io.pollwatt.hj212.codec.Decoded;
 import io.pollwatt.hj212.codec.Direction;
 import io.pollwatt.hj212.codec.Hj212Codec;
 import io.pollwatt.hj212.fixtures.Messages;
+import io.pollwatt.hj212.message.Cp;
+import io.pollwatt.hj212.message.CpItem;
+import io.pollwatt.hj212.message.Header;
 import io.pollwatt.hj212.message.Hj212Message;
+import io.pollwatt.hj212.message.Packet;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -92,5 +96,49 @@ class PacketizerTest {
         assertThat(evicted.get(0).dataTime()).isEqualTo("20240301081500");
         assertThat(evicted.get(0).received()).containsExactly(1);
         assertThat(r.takeEvicted()).isEmpty();
+    }
+
+    @Test
+    void every_packet_takes_the_most_items_that_fit_in_order_as_a_plain_greedy_split_would() {
+        for (int meters = 1; meters <= 40; meters += 3) {
+            Hj212Message big = Messages.electricity2011(meters, T);
+            for (int max : new int[] {300, 450, 700, 1024}) {
+                List<Hj212Message> packets;
+                try {
+                    packets = Packetizer.split(big, max);
+                } catch (IllegalArgumentException tooSmall) {
+                    continue;
+                }
+                assertThat(packets.stream().map(p -> p.cp().items()).toList())
+                        .as("%d meters, %d bytes", meters, max)
+                        .isEqualTo(greedy(big, max));
+            }
+        }
+    }
+
+    /** The rule as stated: add factor items one by one, start a new packet when the next no longer fits. */
+    private static List<List<CpItem>> greedy(Hj212Message m, int max) {
+        if (Packetizer.fits(m, max)) {
+            return List.of(m.cp().items());
+        }
+        Header probe = m.header().withFlag(m.header().flag().withSplit(true)).withPacket(Packet.of(9999, 9999));
+        List<CpItem> context =
+                m.cp().items().stream().filter(i -> !Packetizer.isFactorItem(i)).toList();
+        List<List<CpItem>> out = new ArrayList<>();
+        List<CpItem> current = new ArrayList<>(context);
+        for (CpItem item : m.cp().items()) {
+            if (!Packetizer.isFactorItem(item)) {
+                continue;
+            }
+            current.add(item);
+            if (!Packetizer.fits(Hj212Message.of(probe, new Cp(current)), max)) {
+                current.remove(current.size() - 1);
+                out.add(current);
+                current = new ArrayList<>(context);
+                current.add(item);
+            }
+        }
+        out.add(current);
+        return out;
     }
 }

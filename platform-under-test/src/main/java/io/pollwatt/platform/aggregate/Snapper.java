@@ -23,9 +23,12 @@ final class Snapper {
 
     /** The grid instant {@code t} belongs to, or {@code null} when it is too far from every one. */
     LocalDateTime snap(LocalDateTime t) {
-        LocalDateTime midnight = t.toLocalDate().atStartOfDay();
         long seconds = t.toLocalTime().toSecondOfDay(); // DataTime has whole seconds
         long below = Math.floorDiv(seconds, step) * step;
+        if (seconds == below && t.getNano() == 0) {
+            return t; // on the grid, as nearly every reading is: nothing to compute or allocate
+        }
+        LocalDateTime midnight = t.toLocalDate().atStartOfDay();
         if (seconds - below <= tolerance) {
             return midnight.plusSeconds(below);
         }

@@ -28,8 +28,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RecentRecords {
 
-    /** A stored record: CN, DataTime, its CP as literal strings, when the platform received it. */
-    record Row(String cn, LocalDateTime time, Map<String, String> cp, java.time.Instant receivedAt) {}
+    /**
+     * A stored record: CN, DataTime, its CP as literal strings, when the platform received it, and its electric items
+     * decoded (by the {@link RuleLoader} that read it).
+     */
+    record Row(
+            String cn,
+            LocalDateTime time,
+            Map<String, String> cp,
+            java.time.Instant receivedAt,
+            List<RuleLoader.Item> electric) {
+
+        /** A record without decoded items. */
+        Row(String cn, LocalDateTime time, Map<String, String> cp, java.time.Instant receivedAt) {
+            this(cn, time, cp, receivedAt, List.of());
+        }
+    }
 
     /** Reads a device's records from the store. */
     interface Store {

@@ -128,20 +128,14 @@ public final class RuleLoader {
                         receipts.add(
                                 new DeviceFacts.Receipt(r.time(), LocalDateTime.ofInstant(r.receivedAt(), a.zone())));
                     }
-                    r.cp().forEach((key, value) -> {
-                        int dash = key.indexOf('-');
-                        String suffix = dash < 0 ? "" : key.substring(dash + 1);
-                        Optional<FactorCodes.Electric> e = electric(key);
-                        if (e.isEmpty()) {
-                            return;
-                        }
-                        String pointId = meters.get(e.get().meter());
+                    for (Item it : r.electric()) {
+                        String pointId = meters.get(it.electric().meter());
                         if (pointId == null || !points.containsKey(pointId)) {
-                            unregistered.add(key.substring(0, dash < 0 ? key.length() : dash));
-                            return;
+                            unregistered.add(it.code());
+                            continue;
                         }
-                        take(r, i, e.get().quantity(), suffix, value, points.get(pointId), inputs.get(pointId));
-                    });
+                        take(r, i, it, points.get(pointId), inputs.get(pointId));
+                    }
                 }
                 totals(c, d.mn(), meters, from, to, inputs);
                 DeviceFacts f = facts(c, d.mn(), List.copyOf(unregistered), from, to, a);
@@ -293,35 +287,64 @@ public final class RuleLoader {
         }
     }
 
-    private static void take(Row r, int i, String quantity, String suffix, String value, Series s, Inputs in) {
+    private static void take(Row r, int i, Item it, Series s, Inputs in) {
+        String quantity = it.electric().quantity();
         if (r.cn().equals("2051")) {
-            if (quantity.equals("EP_IMPORT") && suffix.equals("Cou")) {
-                BigDecimal v = decimal(value);
-                if (v != null) {
-                    in.intervals.add(new Reading(r.time(), v));
-                }
+            if (quantity.equals("EP_IMPORT") && it.suffix().equals("Cou") && it.reading() != null) {
+                in.intervals.add(it.reading());
             }
             return;
         }
-        if (suffix.equals("Flag")) {
+        if (it.suffix().equals("Flag")) {
             if (i >= 0) {
-                s.flag(i, quantity, value);
+                s.flag(i, quantity, it.value());
             }
             return;
         }
-        if (!suffix.equals("Rtd")) {
+        if (!it.suffix().equals("Rtd")) {
             return;
         }
-        BigDecimal v = decimal(value);
-        if (v != null) {
+        if (it.reading() != null) {
             (quantity.equals("EP_IMPORT")
                             ? in.register
                             : in.quantities.computeIfAbsent(quantity, q -> new ArrayList<>()))
-                    .add(new Reading(r.time(), v));
+                    .add(it.reading());
         }
         if (i >= 0) {
-            s.set(i, quantity, v == null ? Double.NaN : v.doubleValue());
+            s.set(
+                    i,
+                    quantity,
+                    it.reading() == null ? Double.NaN : it.reading().value().doubleValue());
         }
+    }
+
+    /**
+     * An electric CP item of a record, decoded once when the record is read (a kept record is used by many ticks).
+     *
+     * @param code the factor code without suffix ({@code e20301})
+     * @param reading the value as a number at the record's DataTime, or null when it is not one (or not needed)
+     */
+    record Item(String code, FactorCodes.Electric electric, String suffix, String value, Reading reading) {}
+
+    /** The electric items of a record's CP. */
+    private List<Item> electricItems(LocalDateTime time, Map<String, String> cp) {
+        List<Item> out = new ArrayList<>(cp.size());
+        cp.forEach((key, value) -> {
+            Optional<FactorCodes.Electric> e = electric(key);
+            if (e.isEmpty()) {
+                return;
+            }
+            int dash = key.indexOf('-');
+            String suffix = dash < 0 ? "" : key.substring(dash + 1);
+            BigDecimal v = suffix.equals("Rtd") || suffix.equals("Cou") ? decimal(value) : null;
+            out.add(new Item(
+                    key.substring(0, dash < 0 ? key.length() : dash),
+                    e.get(),
+                    suffix,
+                    value,
+                    v == null ? null : new Reading(time, v)));
+        });
+        return List.copyOf(out);
     }
 
     private PointAggregate aggregate(SiteArchive.Point p, Inputs in, LocalDateTime from, LocalDateTime to) {
@@ -368,17 +391,22 @@ public final class RuleLoader {
     }
 
     /** The records of {@code mn} with DataTime in [from, to], through {@code recent} when given. */
-    private static List<Row> rows(RecentRecords recent, Connection c, String mn, LocalDateTime from, LocalDateTime to)
+    private List<Row> rows(RecentRecords recent, Connection c, String mn, LocalDateTime from, LocalDateTime to)
             throws SQLException {
         // DataTimes are stored to the microsecond: [from, to] is [from, to + 1 µs)
         LocalDateTime until = to.plusNanos(1_000);
-        return recent == null ? STORE.between(c, mn, from, until) : recent.rows(c, mn, from, until);
+        return recent == null ? store.between(c, mn, from, until) : recent.rows(c, mn, from, until);
     }
 
     /** The store's 2011 and 2051 records, as {@link RecentRecords} reads them. */
-    static final RecentRecords.Store STORE = new RecentRecords.Store() {
-        private static final String COLUMNS = "select cn, data_time, cp::text, received_at from record"
-                + " where mn = ? and cn in ('2011', '2051') and ";
+    RecentRecords.Store store() {
+        return store;
+    }
+
+    private static final String COLUMNS =
+            "select cn, data_time, cp::text, received_at from record" + " where mn = ? and cn in ('2011', '2051') and ";
+
+    private final RecentRecords.Store store = new RecentRecords.Store() {
 
         @Override
         public List<Row> between(Connection c, String mn, LocalDateTime from, LocalDateTime until) throws SQLException {
@@ -409,11 +437,10 @@ public final class RuleLoader {
             List<Row> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    LocalDateTime time = rs.getObject(2, LocalDateTime.class);
+                    Map<String, String> cp = cp(rs.getString(3));
                     out.add(new Row(
-                            rs.getString(1),
-                            rs.getObject(2, LocalDateTime.class),
-                            cp(rs.getString(3)),
-                            rs.getTimestamp(4).toInstant()));
+                            rs.getString(1), time, cp, rs.getTimestamp(4).toInstant(), electricItems(time, cp)));
                 }
             }
             return out;

@@ -61,7 +61,7 @@ public final class RuleService {
     static final int RECENT_RECORDS = 200 * 2 * 2 * 96;
 
     /** The records the ticks read, kept for the next tick; rerun and evaluate read the store afresh. */
-    private final RecentRecords recent = new RecentRecords(RECENT_RECORDS, RuleLoader.STORE);
+    private final RecentRecords recent;
 
     /** After a restart, how far back open alarms pull the first evaluation (their episodes may have ended since). */
     static final Duration RESTART_LOOKBACK = Duration.ofDays(7);
@@ -80,6 +80,7 @@ public final class RuleService {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.alarms = new AlarmStore(db, clock);
+        this.recent = new RecentRecords(RECENT_RECORDS, loader.store());
     }
 
     /** The reference platform's rule service over {@code db}: pollwatt's factor codes, the rulebook's aggregation. */
