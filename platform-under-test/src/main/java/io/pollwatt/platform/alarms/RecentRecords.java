@@ -89,6 +89,9 @@ final class RecentRecords {
         }
     }
 
+    /** How far back a device's records are kept while the budget allows: the longest look-back, and a day. */
+    static final java.time.Duration KEEP = java.time.Duration.ofDays(32);
+
     private final int budget;
     private final Store store;
     /** Guarded by this; in access order, so the first is the device read longest ago. */
@@ -150,8 +153,13 @@ final class RecentRecords {
                 w.add(store.between(c, mn, w.hi, until));
                 w.hi = until;
             }
-            w.forgetBefore(from); // the evaluations move forward: what lies before this one is not read again soon
-            w.lo = from;
+            // the evaluations move forward, but once a day one looks back a month (the long look-back rules): while
+            // the budget allows, a month is kept, so that one reads only the day it has not seen
+            LocalDateTime keepFrom = total + w.size - before <= budget / 2 ? min(from, until.minus(KEEP)) : from;
+            if (keepFrom.isAfter(w.lo)) {
+                w.forgetBefore(keepFrom);
+                w.lo = keepFrom;
+            }
             total -= before;
         }
         total += w.size;
@@ -159,6 +167,10 @@ final class RecentRecords {
         w.rows.subMap(from, true, until, false).values().forEach(out::addAll);
         evictBeyondBudget(mn);
         return out;
+    }
+
+    private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** How many records are kept (for tests and the benchmark). */

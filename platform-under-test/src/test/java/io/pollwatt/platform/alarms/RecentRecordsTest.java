@@ -89,7 +89,9 @@ class RecentRecordsTest {
                 .satisfies(r -> assertThat(r.cp()).containsEntry("e20301-Rtd", "late"));
         // 8 new records, the 2 at the changed DataTime, and the comparison read above (192)
         assertThat(store.read).isEqualTo(8 + 2 + 192);
-        assertThat(recent.size()).as("the hour before the read is forgotten").isEqualTo(192);
+        assertThat(recent.size())
+                .as("while the budget allows, the hour before the read is kept")
+                .isEqualTo(200);
     }
 
     @Test
@@ -107,6 +109,24 @@ class RecentRecordsTest {
         recent.changed("A", T0.plusMinutes(30));
         assertThat(recent.rows(null, "A", T0, T0.plusHours(2)))
                 .isEqualTo(store.between(null, "A", T0, T0.plusHours(2)));
+    }
+
+    @Test
+    void a_month_is_kept_for_the_daily_look_back_while_the_budget_allows_and_only_what_was_read_beyond_it()
+            throws SQLException {
+        fill("A", 0, 96 * 40);
+        RecentRecords roomy = new RecentRecords(100_000, store);
+        roomy.rows(null, "A", T0, T0.plusDays(35)); // a long look-back
+        roomy.rows(null, "A", T0.plusDays(33), T0.plusDays(35)); // then the ticks' two days
+        assertThat(roomy.size()).as("32 days back from the end").isEqualTo(32 * 96 * 2);
+        store.read = 0;
+        roomy.rows(null, "A", T0.plusDays(4), T0.plusDays(36)); // the next day's look-back
+        assertThat(store.read).as("only the new day").isEqualTo(96 * 2);
+
+        RecentRecords tight = new RecentRecords(1_000, store);
+        tight.rows(null, "A", T0, T0.plusDays(3));
+        tight.rows(null, "A", T0.plusDays(2), T0.plusDays(3));
+        assertThat(tight.size()).as("only the last read's day").isEqualTo(96 * 2);
     }
 
     @Test
