@@ -39,12 +39,27 @@ public final class VirtualScheduler implements LiveScheduler {
     private volatile BooleanSupplier busy = () -> false;
     private volatile boolean closed;
     private long seq;
+    /** Actions run and time steps taken: the watchdog of {@link #runUntil} sees the loop move. */
+    private volatile long steps;
+    /** What ended the loop's thread, if it died. */
+    private volatile Throwable died;
+
+    private final Duration stall;
+
+    /** How long the loop may stand still before {@link #runUntil} gives up, by default. */
+    public static final Duration STALL = Duration.ofMinutes(2);
 
     /** Virtual time from {@code start}, standing still until {@link #runUntil}; one thread named {@code name}. */
     public VirtualScheduler(Instant start, Duration patience, String name) {
+        this(start, patience, name, STALL);
+    }
+
+    /** As {@link #VirtualScheduler(Instant, Duration, String)}, giving up after {@code stall} without a step. */
+    public VirtualScheduler(Instant start, Duration patience, String name, Duration stall) {
         this.now = Objects.requireNonNull(start, "start");
         this.until = start;
         this.patience = Objects.requireNonNull(patience, "patience");
+        this.stall = Objects.requireNonNull(stall, "stall");
         this.thread = new Thread(this::loop, name);
         thread.setDaemon(true);
         thread.start();
@@ -97,15 +112,49 @@ public final class VirtualScheduler implements LiveScheduler {
         this.busy = Objects.requireNonNull(busy, "busy");
         this.until = end;
         posted.add(() -> {}); // wake the loop
+        long seen = steps;
+        long since = System.nanoTime(); // wall time, for the watchdog only: virtual time is the run's business
         while (now.isBefore(end) && !closed) {
             synchronized (this) {
                 wait(50);
             }
+            if (steps != seen) {
+                seen = steps;
+                since = System.nanoTime();
+            } else if (!thread.isAlive() || System.nanoTime() - since > stall.toNanos()) {
+                throw stalled();
+            }
         }
     }
 
+    /**
+     * The run cannot go on: the scheduler's thread died, or ran no action and moved no time for {@code stall} of wall
+     * time (an action that never returns). A test run then fails with where the thread stood, instead of hanging.
+     */
+    private IllegalStateException stalled() {
+        StringBuilder where = new StringBuilder();
+        for (StackTraceElement e : thread.getStackTrace()) {
+            where.append("\n\tat ").append(e);
+        }
+        String what = thread.isAlive()
+                ? "virtual time stood still at " + now + " for " + stall.toSeconds() + " s of wall time (no action"
+                        + " ran): thread " + thread.getName() + " is" + where
+                : "the thread " + thread.getName() + " of virtual time died at " + now;
+        return new IllegalStateException(what, died);
+    }
+
     private void loop() {
+        try {
+            run();
+        } catch (Error e) {
+            died = e;
+            throw e;
+        }
+    }
+
+    private void run() {
         while (!closed) {
+            steps++;
             try {
                 Runnable r = posted.poll();
                 if (r != null) {
