@@ -1,7 +1,7 @@
 Feature: 停产、限产期间的生产
   管控期内企业仍在生产时，平台应产生未响应管控的告警（domain-rules.md §4 ALM-06、ALM-07，§10 第 7、8 行）。
 
-  @matrix-7 @fault-production-in-stop @rule-ALM-06
+  @matrix @matrix-7 @fault-production-in-stop @rule-ALM-06
   Scenario: 停产时段内产污设施仍在运行（§10 第 7 行）
     Given 现场档案:
       """
@@ -28,7 +28,7 @@ Feature: 停产、限产期间的生产
     And 告警 "ALM-06" 与故障 "production-in-stop" 的时间窗重叠
     And 告警与真值相符
 
-  @matrix-8 @fault-production-above-limit @rule-ALM-07 @slow
+  @matrix @matrix-8 @fault-production-above-limit @rule-ALM-07 @slow
   Scenario: 限产 50% 期间按基准的 80% 生产（§10 第 8 行）
     Given 现场档案:
       """

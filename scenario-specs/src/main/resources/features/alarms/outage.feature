@@ -1,7 +1,7 @@
 Feature: 企业停电
   全厂停电时平台应判为停电，不再对关联关系告警（domain-rules.md §4 ALM-11，§10 第 9 行）。
 
-  @matrix-9 @fault-enterprise-outage @rule-ALM-11
+  @matrix @matrix-9 @fault-enterprise-outage @rule-ALM-11
   Scenario: 企业全厂停电 3 小时，各相电压为 0（§10 第 9 行）
     Given 现场档案:
       """

@@ -3,7 +3,7 @@ Feature: 治污设施停运告警
   产污设施运行而其关联的治污设施停运时，平台应产生 ALM-01 告警（domain-rules.md §4、§10 第 1、4 行），
   且不应因此产生数据质量告警。现场：一条总进线、一台产污设施、一台治污设施，一台 DTU。
 
-  @matrix-1
+  @matrix @matrix-1
   Scenario: 生产期间治污设施停运 2 小时（§10 第 1 行）
     Given 现场档案:
       """
@@ -28,7 +28,7 @@ Feature: 治污设施停运告警
     And 告警 "ALM-01" 与故障 "treatment-off" 的时间窗重叠
     And 平台不产生告警 "DQ-*"
 
-  @matrix-4
+  @matrix @matrix-4
   Scenario: 4 小时生产期间治污设施始终未开（§10 第 4 行）
     Given 现场档案:
       """

@@ -2,7 +2,7 @@
 Feature: 治污设施开停时序与低负荷
   治污设施晚于生产开启、早于生产停止、或低负荷运行时，平台应分别产生 ALM-02、ALM-03、ALM-04（domain-rules.md §4、§10 第 2、3、5、6 行）。
 
-  @matrix-2 @fault-treatment-shifted
+  @matrix @matrix-2 @fault-treatment-shifted
   Scenario: 治污设施晚于生产一个采样周期开启（§10 第 2 行）
     Given 现场档案:
       """
@@ -28,7 +28,7 @@ Feature: 治污设施开停时序与低负荷
       | ALM-02 | 产生   |
       | ALM-01 | 不产生 |
 
-  @matrix-3 @fault-treatment-shifted
+  @matrix @matrix-3 @fault-treatment-shifted
   Scenario: 治污设施早于生产一个采样周期停止（§10 第 3 行）
     Given 现场档案:
       """
@@ -54,7 +54,7 @@ Feature: 治污设施开停时序与低负荷
       | ALM-03 | 产生   |
       | ALM-01 | 不产生 |
 
-  @matrix-5 @fault-treatment-under-load
+  @matrix @matrix-5 @fault-treatment-under-load
   Scenario: 风机降频至 70% 转速（§10 第 5 行；低负荷需要基准功率，档案填报 P_ref）
     Given 现场档案:
       """
@@ -81,7 +81,7 @@ Feature: 治污设施开停时序与低负荷
       | ALM-01 | 不产生 |
     And 告警 "ALM-04" 与故障 "treatment-under-load" 的时间窗重叠
 
-  @matrix-6 @fault-duty-switch @rule-ALM-09
+  @matrix @matrix-6 @fault-duty-switch @rule-ALM-09
   Scenario: 主用风机停运、备用风机接替（§10 第 6 行）
     Given 现场档案:
       """

@@ -1,7 +1,7 @@
 Feature: 档案与现场不符
   档案缺少总进线、治污表实际接在生产回路、备案启停阈值远高于实际负荷时，平台应提示档案或接线可疑（domain-rules.md §5，§10 第 22、24、29 行）。
 
-  @matrix-24 @fault-archive-no-main-point @rule-DQ-02
+  @matrix @matrix-24 @fault-archive-no-main-point @rule-DQ-02
   Scenario: 企业档案无总进线点位（§10 第 24 行）
     Given 现场档案:
       """
@@ -32,7 +32,7 @@ Feature: 档案与现场不符
   # The treatment meter's 50/5 CT cannot carry the 55 kW it then reads: DQ-17 (aboveRated) and DQ-13 fire too, and
   # DQ-16(a) compares the meters' own readings, not the states DQ-17 makes NO_DATA. The seventh day is judged once
   # its 24:00 records have come (the multi-day rules' long evaluation waits for the day to close).
-  @matrix-22 @fault-meter-on-wrong-circuit @rule-DQ-16 @slow
+  @matrix @matrix-22 @fault-meter-on-wrong-circuit @rule-DQ-16 @slow
   Scenario: 治污表实际接在生产回路上，运行 7 天（§10 第 22 行）
     Given 现场档案:
       """
@@ -56,7 +56,7 @@ Feature: 档案与现场不符
     Then 平台产生告警 "DQ-16"
     And 告警 "DQ-16" 与故障 "meter-on-wrong-circuit" 的时间窗重叠
 
-  @matrix-29 @fault-archive-p-on-too-high @rule-DQ-16 @slow
+  @matrix @matrix-29 @fault-archive-p-on-too-high @rule-DQ-16 @slow
   Scenario: 备案启停阈值 70 kW，实际负荷约 15 kW，运行 30 天（§10 第 29 行）
     Given 现场档案:
       """

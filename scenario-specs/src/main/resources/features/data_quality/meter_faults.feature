@@ -1,7 +1,7 @@
 Feature: 电表与接线故障的数据质量告警
   电表冻结、缺相、接在变频器输出侧、子表不在总表之下时，平台应产生相应的数据质量告警（domain-rules.md §5、§10 第 21、23、25、32 行）。
 
-  @matrix-21 @fault-frozen-meter @rule-DQ-12
+  @matrix @matrix-21 @fault-frozen-meter @rule-DQ-12
   Scenario: 电表冻结 3 小时，功率恒定（§10 第 21 行）
     Given 现场档案:
       """
@@ -25,7 +25,7 @@ Feature: 电表与接线故障的数据质量告警
     Then 平台产生告警 "DQ-12"
     And 告警 "DQ-12" 与故障 "frozen-meter" 的时间窗重叠
 
-  @matrix-25 @fault-phase-voltage-lost @rule-DQ-17
+  @matrix @matrix-25 @fault-phase-voltage-lost @rule-DQ-17
   Scenario: B 相电压缺失（§10 第 25 行）
     Given 现场档案:
       """
@@ -49,7 +49,7 @@ Feature: 电表与接线故障的数据质量告警
     Then 平台产生告警 "DQ-17"
     And 告警 "DQ-17" 与故障 "phase-voltage-lost" 的时间窗重叠
 
-  @matrix-32 @fault-vfd-output @rule-DQ-17
+  @matrix @matrix-32 @fault-vfd-output @rule-DQ-17
   Scenario: 电表装在变频器输出侧，频率 45 Hz（§10 第 32 行）
     Given 现场档案:
       """
@@ -73,7 +73,7 @@ Feature: 电表与接线故障的数据质量告警
     Then 平台产生告警 "DQ-17"
     And 告警 "DQ-17" 与故障 "vfd-output" 的时间窗重叠
 
-  @matrix-23 @fault-fed-outside-main @rule-DQ-11
+  @matrix @matrix-23 @fault-fed-outside-main @rule-DQ-11
   Scenario: 子表由总表之外的变压器供电（§10 第 23 行）
     Given 现场档案:
       """

@@ -1,7 +1,7 @@
 Feature: 变比错误与电能表码异常
   总表变比录大、子表变比重复计算、换表清零、表码满量程翻转、表码跳变时，平台应产生相应告警，翻转不应误报（domain-rules.md §5，§10 第 16～20 行）。
 
-  @matrix-16 @fault-wrong-ct-ratio @rule-DQ-14 @slow
+  @matrix @matrix-16 @fault-wrong-ct-ratio @rule-DQ-14 @slow
   Scenario: 总进线 CT 变比录大 5 倍，运行 5 天（§10 第 16 行）
     Given 现场档案:
       """
@@ -25,7 +25,7 @@ Feature: 变比错误与电能表码异常
     Then 平台产生告警 "DQ-14"
     And 告警与真值相符
 
-  @matrix-17 @fault-wrong-ct-ratio @rule-DQ-10 @rule-DQ-11
+  @matrix @matrix-17 @fault-wrong-ct-ratio @rule-DQ-10 @rule-DQ-11
   Scenario: 子表变比重复计算（§10 第 17 行）
     Given 现场档案:
       """
@@ -49,7 +49,7 @@ Feature: 变比错误与电能表码异常
     Then 平台产生告警 "DQ-11"
     And 告警 "DQ-11" 与故障 "wrong-ct-ratio" 的时间窗重叠
 
-  @matrix-18 @fault-register-reset @rule-DQ-07
+  @matrix @matrix-18 @fault-register-reset @rule-DQ-07
   Scenario: 换表后电能表码从 0 开始（§10 第 18 行）
     Given 现场档案:
       """
@@ -73,7 +73,7 @@ Feature: 变比错误与电能表码异常
     Then 平台产生告警 "DQ-07"
     And 告警与真值相符
 
-  @matrix-19 @fault-register-rollover @rule-DQ-07
+  @matrix @matrix-19 @fault-register-rollover @rule-DQ-07
   Scenario: 电能表码到最大值后翻转：不应误报（§10 第 19 行）
     Given 现场档案:
       """
@@ -97,7 +97,7 @@ Feature: 变比错误与电能表码异常
     Then 平台不产生告警 "DQ-*"
     And 告警与真值相符
 
-  @matrix-20 @fault-register-jump @rule-DQ-13 @rule-DQ-09 @rule-DQ-10
+  @matrix @matrix-20 @fault-register-jump @rule-DQ-13 @rule-DQ-09 @rule-DQ-10
   Scenario: 电能表码跳变 +50 000 kWh（§10 第 20 行）
     Given 现场档案:
       """

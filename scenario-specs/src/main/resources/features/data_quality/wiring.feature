@@ -1,7 +1,7 @@
 Feature: 电流互感器接反与功率正负交替
   CT 接反、功率符号交替时，平台应产生负功率或符号交替告警，并按接线方式区分（domain-rules.md §5 DQ-08，§10 第 12～15、30 行）。
 
-  @matrix-12 @fault-reversed-ct @rule-DQ-08
+  @matrix @matrix-12 @fault-reversed-ct @rule-DQ-08
   Scenario: 三相四线，A 相 CT 接反（§10 第 12 行）
     Given 现场档案:
       """
@@ -28,7 +28,7 @@ Feature: 电流互感器接反与功率正负交替
 
   # P1's meter reports combined active energy (组合有功 = 正向 − 反向, energy: COMBINED): with every CT reversed the
   # measured power is negative and the reading falls (DQ-07); an import register would only stall.
-  @matrix-13 @fault-reversed-ct @rule-DQ-08 @rule-DQ-07
+  @matrix @matrix-13 @fault-reversed-ct @rule-DQ-08 @rule-DQ-07
   Scenario: 三相四线，三相 CT 全部接反，组合有功电表（§10 第 13 行）
     Given 现场档案:
       """
@@ -54,7 +54,7 @@ Feature: 电流互感器接反与功率正负交替
     And 平台产生告警 "DQ-07"
     And 告警与真值相符
 
-  @matrix-14 @fault-reversed-ct @rule-DQ-08
+  @matrix @matrix-14 @fault-reversed-ct @rule-DQ-08
   Scenario: 三相三线，第 2 元件 CT 接反（§10 第 14 行）
     Given 现场档案:
       """
@@ -79,7 +79,7 @@ Feature: 电流互感器接反与功率正负交替
     And 平台不产生告警 "DQ-08" 子类型 "phase"
     And 告警与真值相符
 
-  @matrix-15 @fault-reversed-ct @rule-DQ-08
+  @matrix @matrix-15 @fault-reversed-ct @rule-DQ-08
   Scenario: 三相三线，第 1 元件 CT 接反：已知盲区，不产生负功率告警（§10 第 15 行）
     Given 现场档案:
       """
@@ -103,7 +103,7 @@ Feature: 电流互感器接反与功率正负交替
     Then 平台不产生告警 "DQ-08"
     And 告警与真值相符
 
-  @matrix-30 @fault-sign-flapping @rule-DQ-08
+  @matrix @matrix-30 @fault-sign-flapping @rule-DQ-08
   Scenario: 电表输出功率正负交替（§10 第 30 行）
     Given 现场档案:
       """

@@ -2,7 +2,7 @@
 Feature: 不应告警的正常工况
   产污设施未生产时，无论治污设施是否运行，平台都不应产生运行告警（domain-rules.md §10 第 27、28 行）。
 
-  @matrix-27 @fault-treatment-runs-alone
+  @matrix @matrix-27 @fault-treatment-runs-alone
   Scenario: 治污设施运行、产污设施停产（§10 第 27 行）
     Given 现场档案:
       """
@@ -25,7 +25,7 @@ Feature: 不应告警的正常工况
     When 从 "2026-03-01T00:00" 起运行 1 天
     Then 平台不产生告警 "ALM-*"
 
-  @matrix-28
+  @matrix @matrix-28
   Scenario: 产污与治污设施均停运（§10 第 28 行）
     Given 现场档案:
       """

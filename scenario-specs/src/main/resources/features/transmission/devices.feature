@@ -7,7 +7,7 @@ Feature: 数据传输与设备档案
   # factory MN are quarantined; the registry's hints (its PW, meters the DTU archives, sent after networking while its
   # own MN was never heard) tie them to this site's DTU alone: DQ-15 unregisteredMn. The archived MN is never heard:
   # DQ-05.
-  @matrix-11 @fault-mn-not-delivered @rule-DQ-15 @rule-DQ-05
+  @matrix @matrix-11 @fault-mn-not-delivered @rule-DQ-15 @rule-DQ-05
   Scenario: MN 未下发，设备使用出厂默认 MN（§10 第 11 行）
     Given 现场档案:
       """
@@ -35,7 +35,7 @@ Feature: 数据传输与设备档案
     And 平台产生告警 "DQ-05"
     And 告警与真值相符
 
-  @matrix-26 @fault-clock-drift @rule-DQ-18
+  @matrix @matrix-26 @fault-clock-drift @rule-DQ-18
   Scenario: DTU 时钟快 20 分钟（§10 第 26 行）
     Given 现场档案:
       """
@@ -59,7 +59,7 @@ Feature: 数据传输与设备档案
     Then 平台产生告警 "DQ-18"
     And 告警与真值相符
 
-  @matrix-31 @fault-archive-unregistered-points @rule-DQ-15
+  @matrix @matrix-31 @fault-archive-unregistered-points @rule-DQ-15
   Scenario: DTU 下接的表计多于备案点位（§10 第 31 行）
     Given 现场档案:
       """

@@ -1,7 +1,7 @@
 Feature: 上行中断后的补传
   DTU 上行中断期间数据保存在本地，恢复后补传：平台不丢数据、不重复计数，日电量与不中断运行一致，离线告警以“补传恢复”关闭（domain-rules.md §5 DQ-06，§10 第 10 行；hj212-2017.md 补传）。
 
-  @matrix-10 @fault-uplink-outage @rule-DQ-06 @resend
+  @matrix @matrix-10 @fault-uplink-outage @rule-DQ-06 @resend
   Scenario: DTU 上行中断 6 小时后补传（§10 第 10 行）
     Given 现场档案:
       """

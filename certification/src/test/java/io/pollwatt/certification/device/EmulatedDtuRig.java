@@ -117,15 +117,20 @@ final class EmulatedDtuRig {
     /** The MN of the emulated VOC data collector. */
     static final String COLLECTOR_MN = "010000A8900016F0001C0001";
 
-    /** What the collector declares: the collector-voc profile's defaults. */
+    /**
+     * What the collector declares: the collector-voc profile's defaults and, as the DTU, its log (3020), the one frame
+     * with non-ASCII text, on which a length counted in characters shows (FRM-02).
+     */
     static Declaration collectorDeclaration() {
         Declaration d = Declaration.defaults(Profile.COLLECTOR_VOC, COLLECTOR_MN, PW);
+        Set<Integer> cns = new java.util.TreeSet<>(d.supportedCns());
+        cns.add(3020);
         return new Declaration(
                 d.profile(),
                 d.mn(),
                 d.pw(),
                 ZONE,
-                d.supportedCns(),
+                cns,
                 d.rtdInterval(),
                 d.overTime(),
                 d.reCount(),

@@ -112,7 +112,35 @@ class SelfTestIT {
         assertThat(ids(report, Verdict.INCONCLUSIVE))
                 .as("report:%n%s", explain(report))
                 .isEmpty();
-        assertThat(ids(report, Verdict.PASS)).contains("CAD-01", "CMD-1072", "RTY-01", "RSD-01", "MAL-01");
+        assertThat(ids(report, Verdict.PASS))
+                .contains("FRM-02", "CAD-01", "CMD-1072", "CMD-3020", "RTY-01", "RSD-01", "MAL-01");
+    }
+
+    /**
+     * The collector with each defect its profile can show: the framing defects, no ack wait and resent duplicates. It
+     * uploads 2011 only and never splits, so the hour-average, retrieval and packet defects have no case to fail in
+     * the collector-voc profile (the profile has no AGG- or HIS- case, and PKT-01 is not declared); they run on the
+     * DTU.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(
+            value = DtuDefect.class,
+            names = {"WRONG_CRC_VARIANT", "LOWERCASE_CRC", "LENGTH_IN_CHARACTERS", "NO_ACK_WAIT", "RESEND_DUPLICATES"})
+    void a_voc_data_collector_fails_exactly_the_cases_of_its_defect(DtuDefect defect) throws Exception {
+        CertificationReport report = EmulatedDtuRig.certify(
+                true, defect, dir.resolve("store"), dir.resolve("capture.jsonl"), new ArrayList<>());
+
+        assertThat(report.declaration().profile().id()).isEqualTo("collector-voc");
+        assertThat(ids(report, Verdict.FAIL))
+                .as("failed cases of a collector with %s; report:%n%s", defect, explain(report))
+                .isEqualTo(EmulatedDtuRig.expectedFailures(defect));
+        assertThat(ids(report, Verdict.INCONCLUSIVE))
+                .as("inconclusive cases; report:%n%s", explain(report))
+                .isEmpty();
+        // the profile has no aggregate or retrieval case at all; packetisation is not declared
+        assertThat(verdicts(report))
+                .doesNotContainKeys("AGG-01", "AGG-02", "AGG-03", "HIS-2051", "HIS-2061", "HIS-2031")
+                .containsEntry("PKT-01", Verdict.NOT_APPLICABLE);
     }
 
     @Test
