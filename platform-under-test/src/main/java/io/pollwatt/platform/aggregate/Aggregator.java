@@ -6,11 +6,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -56,10 +58,21 @@ public final class Aggregator {
         NavigableMap<LocalDateTime, Reading> register = snapper.snapAll("register reading", input.register(), findings);
         NavigableMap<LocalDateTime, Reading> intervals =
                 snapper.snapAll("interval total", input.intervalTotals(), findings);
+        // only the quantities whose statistics are wanted are kept by instant; the others are snapped for their
+        // findings and for the instants that had a record, which is all the hours and days read of them. In name
+        // order, so that findings of one time come in the same order on every run.
         Map<String, NavigableMap<LocalDateTime, Reading>> quantities = new TreeMap<>();
-        input.quantities().forEach((name, readings) -> quantities.put(name, snapper.snapAll(name, readings, findings)));
-        TreeSet<LocalDateTime> records = new TreeSet<>(register.keySet());
-        quantities.values().forEach(q -> records.addAll(q.keySet()));
+        Set<LocalDateTime> present = new HashSet<>(register.keySet());
+        for (Map.Entry<String, List<Reading>> q : new TreeMap<>(input.quantities()).entrySet()) {
+            if (statistics.test(q.getKey())) {
+                NavigableMap<LocalDateTime, Reading> snapped = snapper.snapAll(q.getKey(), q.getValue(), findings);
+                quantities.put(q.getKey(), snapped);
+                present.addAll(snapped.keySet());
+            } else {
+                snapper.snapInstants(q.getKey(), q.getValue(), findings, present);
+            }
+        }
+        TreeSet<LocalDateTime> records = new TreeSet<>(present);
 
         List<EnergyStep> steps = steps(register, input.meter(), findings);
         for (Reading r : intervals.values()) {
@@ -155,9 +168,6 @@ public final class Aggregator {
         int present = owned(records, start, end).size();
         Map<String, Stats> stats = new LinkedHashMap<>();
         quantities.forEach((name, series) -> {
-            if (!statistics.test(name)) {
-                return;
-            }
             List<BigDecimal> values =
                     owned(series, start, end).stream().map(Reading::value).toList();
             if (!values.isEmpty()) {
@@ -181,9 +191,6 @@ public final class Aggregator {
         List<HourAggregate> valid = hours.stream().filter(HourAggregate::valid).toList();
         Map<String, Stats> stats = new LinkedHashMap<>();
         quantities.forEach((name, series) -> {
-            if (!statistics.test(name)) {
-                return;
-            }
             List<BigDecimal> means = valid.stream()
                     .map(h -> h.quantities().get(name))
                     .filter(Objects::nonNull)

@@ -1,9 +1,13 @@
 package io.pollwatt.platform.aggregate;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -36,6 +40,32 @@ final class Snapper {
             return midnight.plusSeconds(below + step);
         }
         return null;
+    }
+
+    /**
+     * The grid instants of {@code readings}, added to {@code instants}, with the findings {@link #snapAll} would give
+     * (in the same order), for a quantity whose values nobody reads: a hash set instead of a sorted map, since this
+     * runs for every quantity of every point on every rule tick.
+     */
+    void snapInstants(String what, List<Reading> readings, List<Finding> findings, Set<LocalDateTime> instants) {
+        Map<LocalDateTime, BigDecimal> kept = new HashMap<>(readings.size() * 2);
+        for (Reading r : readings) {
+            LocalDateTime at = snap(r.time());
+            if (at == null) {
+                findings.add(new Finding("DQ-18", r.time(), what + " stamped " + r.time() + " is on no grid instant"));
+                continue;
+            }
+            BigDecimal first = kept.putIfAbsent(at, r.value());
+            if (first == null) {
+                instants.add(at);
+            } else if (first.compareTo(r.value()) != 0) {
+                findings.add(new Finding(
+                        "DQ-18",
+                        at,
+                        what + " at " + at + " received twice with different values: " + first + " kept, " + r.value()
+                                + " set aside"));
+            }
+        }
     }
 
     /** {@code readings} on the grid, by instant; what could not be placed goes to {@code findings}. */

@@ -252,6 +252,39 @@ class AggregatorTest {
     }
 
     @Test
+    void a_quantity_without_statistics_still_counts_its_records_and_gives_its_findings() {
+        // no register: the records present come from the quantities alone; I is the only one after noon, one reading
+        // snapped from 13:16, one instant sent twice with different values and one off every grid instant
+        List<Reading> i = new ArrayList<>(power("12", k -> k % 2 == 0));
+        i.add(Reading.of(T0.plusMinutes(13 * 60 + 16), "5"));
+        i.add(Reading.of(T0.plusMinutes(14 * 60), "6"));
+        i.add(Reading.of(T0.plusMinutes(14 * 60 + 7), "7"));
+        PointInput in = new PointInput(
+                List.of(),
+                List.of(),
+                Map.of("P", power("40", k -> k < 48), "I", i, "U", power("230", k -> k < 3)),
+                METER);
+        PointAggregate all = aggregator.aggregate(in, DAY, DAY);
+        PointAggregate onlyP = new Aggregator(AggregationSettings.defaults(), "P"::equals).aggregate(in, DAY, DAY);
+
+        assertThat(hour(onlyP, 13).records()).isEqualTo(3); // 13:00, 13:30 and the snapped 13:16
+        for (int h = 0; h < 24; h++) {
+            assertThat(hour(onlyP, h).records())
+                    .as("hour %d", h)
+                    .isEqualTo(hour(all, h).records());
+            assertThat(hour(onlyP, h).valid())
+                    .as("hour %d", h)
+                    .isEqualTo(hour(all, h).valid());
+        }
+        assertThat(onlyP.days().get(0).records()).isEqualTo(all.days().get(0).records());
+        assertThat(onlyP.findings())
+                .isEqualTo(all.findings())
+                .extracting(Finding::detail)
+                .anySatisfy(d -> assertThat(d).contains("I at ", "12 kept, 6 set aside"))
+                .anySatisfy(d -> assertThat(d).contains("I stamped", "is on no grid instant"));
+    }
+
+    @Test
     void late_data_give_the_same_result_as_data_on_time() {
         List<Reading> r = register("500", "7.25", k -> true);
         List<Reading> p = power("29", k -> true);
