@@ -29,7 +29,10 @@ public final class AcceptanceReportWriter {
         try {
             Files.createDirectories(dir);
             // PNG only: the PDF embeds the images, and SVG would not print any better at this size
-            String page = render(report, new ChartSet(dir, false));
+            String page;
+            try (ChartSet charts = new ChartSet(dir, false)) {
+                page = render(report, charts);
+            }
             Path html = dir.resolve(HTML_FILE);
             Files.writeString(html, page, StandardCharsets.UTF_8);
             Path pdf = PdfWriter.write(page, dir, dir.resolve(PDF_FILE));

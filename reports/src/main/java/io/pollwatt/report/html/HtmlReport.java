@@ -35,9 +35,8 @@ public final class HtmlReport {
 
     /** Writes the report into {@code dir} (created if needed) and returns the path of its index.html. */
     public static Path write(Path dir, SuiteReport report) {
-        try {
+        try (ChartSet charts = new ChartSet(dir, true)) {
             Files.createDirectories(dir);
-            ChartSet charts = new ChartSet(dir, true);
             StringBuilder page = new StringBuilder(Html.head(report.title()));
             page.append("<body>\n<h1>").append(Html.text(report.title())).append("</h1>\n");
             page.append("<p class=\"meta\">生成时间 ")
