@@ -53,6 +53,10 @@ public final class RuleService {
     private final Map<String, LocalDateTime> longClosed = new ConcurrentHashMap<>();
     /** Per enterprise: the end of the grid of its last evaluation. */
     private final Map<String, LocalDateTime> evaluatedTo = new ConcurrentHashMap<>();
+    /** Per device: the earliest DataTime stored, as read from the store once (empty: none then). */
+    private final Map<String, Optional<LocalDateTime>> firstStored = new ConcurrentHashMap<>();
+    /** Per device: the earliest DataTime the ingest reported stored since this service started. */
+    private final Map<String, LocalDateTime> reported = new ConcurrentHashMap<>();
 
     /**
      * How many records the ticks keep between them ({@link RecentRecords}): two days of a 200-device platform, each
@@ -113,6 +117,59 @@ public final class RuleService {
     public void stored(String mn, LocalDateTime dataTime) {
         recent.changed(mn, dataTime);
         dirty.merge(mn, dataTime, (a, b) -> a.isBefore(b) ? a : b);
+        reported.merge(mn, dataTime, (a, b) -> a.isBefore(b) ? a : b);
+    }
+
+    /**
+     * Where a long evaluation starts: its look-back ({@code from}) reaches no further than the day before the
+     * enterprise's earliest stored record, and never later than a short evaluation's warm-up. The look-back days are
+     * there for the rules that need history (30-day baselines, 7-day tests); days before any record hold no data,
+     * and every such rule takes a day without data as nothing (no baseline hour, an unknown stretch that ends an
+     * episode), so judging them changes no finding. It does cost: an enterprise a day old would otherwise be
+     * evaluated over 32 days of empty grid at every long evaluation, as every scenario's is.
+     */
+    static LocalDateTime lookbackFrom(LocalDateTime from, LocalDateTime judged, Optional<LocalDateTime> first) {
+        if (first.isEmpty()) {
+            return from; // nothing stored yet: the rules about absent data judge the whole look-back
+        }
+        LocalDateTime dataFrom = first.get().toLocalDate().atStartOfDay().minus(WARM_UP);
+        return max(from, min(dataFrom, judged.minus(WARM_UP)));
+    }
+
+    /**
+     * The earliest DataTime stored for any device of {@code a}: read from the store once per device, then kept up to
+     * date from what the ingest reports ({@link #stored}; a record committed while the store was read is reported
+     * after, so none is missed).
+     */
+    private Optional<LocalDateTime> earliestRecord(SiteArchive a) throws SQLException {
+        LocalDateTime first = null;
+        List<String> mns = new ArrayList<>();
+        a.dtus().forEach(d -> mns.add(d.mn()));
+        a.collectors().forEach(c -> mns.add(c.mn()));
+        for (String mn : mns) {
+            Optional<LocalDateTime> stored = firstStored.get(mn);
+            if (stored == null) {
+                stored = readEarliest(mn);
+                firstStored.put(mn, stored);
+            }
+            for (LocalDateTime t : new LocalDateTime[] {stored.orElse(null), reported.get(mn)}) {
+                if (t != null && (first == null || t.isBefore(first))) {
+                    first = t;
+                }
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    private Optional<LocalDateTime> readEarliest(String mn) throws SQLException {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("select min(data_time) from record where mn = ?")) {
+            ps.setString(1, mn);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Optional.ofNullable(rs.getObject(1, LocalDateTime.class));
+            }
+        }
     }
 
     /** What a run did: enterprises evaluated, findings, and what changed in the alarms. */
@@ -160,6 +217,9 @@ public final class RuleService {
                     .orElse(0);
             boolean full = lookback > 0 && longDue(a.get(), now, earliest.containsKey(s.id()));
             LocalDateTime from = judged.minus(WARM_UP).minusDays(full ? lookback : 0);
+            if (full) {
+                from = lookbackFrom(from, judged, earliestRecord(a.get()));
+            }
             // the rules that need more than the warm-up are judged only by the long evaluations
             Set<String> notJudged = full ? Set.of() : longRules(values);
             Run r = run(a.get(), from, judged, end, now, recent);
@@ -340,6 +400,10 @@ public final class RuleService {
 
     private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private Optional<LocalDateTime> oldestOpen(String enterpriseId) throws SQLException {
