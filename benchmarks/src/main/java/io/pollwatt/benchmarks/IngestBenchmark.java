@@ -48,6 +48,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   java -cp benchmarks/target/benchmarks.jar io.pollwatt.benchmarks.IngestBenchmark \
  *        [devices=200] [points=30] [seconds=30] [window=2] [rate=0: as fast as acked] [jdbc-url]
  * </pre>
+ *
+ * <p>{@code -Dplatform.jvm="-XX:+UseZGC -Xlog:gc"} passes JVM options to the platform's process only.
  */
 public final class IngestBenchmark {
 
@@ -83,8 +85,14 @@ public final class IngestBenchmark {
         int window = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         int rate = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(
-                javaBin, "-cp", System.getProperty("java.class.path"), BenchPlatform.class.getName(), "" + devices));
+        List<String> command = new ArrayList<>(List.of(javaBin));
+        // JVM options for the platform's process alone (a collector, a heap size, -Xlog:gc), to measure them
+        String platformJvm = System.getProperty("platform.jvm", "").trim();
+        if (!platformJvm.isEmpty()) {
+            command.addAll(Arrays.asList(platformJvm.split("\\s+")));
+        }
+        command.addAll(
+                List.of("-cp", System.getProperty("java.class.path"), BenchPlatform.class.getName(), "" + devices));
         if (args.length > 5) {
             command.add(args[5]);
         }

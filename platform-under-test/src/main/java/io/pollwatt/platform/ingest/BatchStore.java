@@ -5,8 +5,6 @@ import io.pollwatt.hj212.message.CpPair;
 import io.pollwatt.hj212.message.DataUpload;
 import io.pollwatt.hj212.message.Hj212Message;
 import io.pollwatt.platform.registry.DeviceRegistry;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,17 +16,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 /**
  * Writes one batch of frames within the caller's transaction: the registry's verdict on each, one evidence entry
- * each (hash-chained per MN), quarantine entries, and the data rows, bulk-loaded with {@code COPY} and inserted
+ * each (hash-chained per MN), quarantine entries, and the data rows, bulk-loaded with binary {@code COPY} ({@link CopyBinary}) and inserted
  * idempotently on (MN, CN, DataTime, name); a row seen before with the same value is a duplicate (a resend), with
  * another value a conflict, kept out of the data and reported. What it learns (chain heads, counters) takes effect only when the caller reports the commit through {@link Outcome#committed()}.
  *
@@ -36,14 +31,14 @@ import org.postgresql.copy.CopyManager;
  */
 final class BatchStore {
 
-    private static final HexFormat HEX = HexFormat.of();
-
     private final DeviceRegistry registry;
     private final IngestStats stats;
     /** The hash of the last committed evidence entry of each MN ("" for frames without one). */
     private final Map<String, byte[]> heads = new HashMap<>();
 
     private final Partitions partitions;
+    private final CopyBinary copyRows = new CopyBinary();
+    private final JsonbOrder jsonbOrder = new JsonbOrder();
 
     BatchStore(DeviceRegistry registry, IngestStats stats, Partitions partitions) {
         this.partitions = partitions;
@@ -159,7 +154,7 @@ final class BatchStore {
 
     private void copyEvidence(Connection c, List<Judged> judged, long[] ids, Map<String, byte[]> newHeads)
             throws SQLException {
-        StringBuilder rows = new StringBuilder(judged.size() * 512);
+        CopyBinary rows = copyRows.reset();
         for (int i = 0; i < judged.size(); i++) {
             Judged j = judged.get(i);
             String key = j.mn() == null ? "" : j.mn();
@@ -168,17 +163,21 @@ final class BatchStore {
             byte[] hash = EvidenceLog.hash(
                     prev, receivedAt, j.verdict().name(), j.frame().raw());
             newHeads.put(key, hash);
-            rows.append(ids[i]).append('\t');
-            CopyText.field(rows, j.mn()).append('\t');
-            rows.append(receivedAt).append('\t');
-            CopyText.field(rows, j.frame().peer()).append('\t');
-            rows.append(j.verdict().name()).append('\t');
-            CopyText.field(rows, j.code()).append('\t');
-            CopyText.bytea(rows, j.frame().raw()).append('\t');
-            CopyText.bytea(rows, prev).append('\t');
-            CopyText.bytea(rows, hash).append('\n');
+            rows.row(9)
+                    .int8(ids[i])
+                    .text(j.mn())
+                    .timestamptz(receivedAt)
+                    .text(j.frame().peer());
+            rows.text(j.verdict().name())
+                    .text(j.code())
+                    .bytea(j.frame().raw())
+                    .bytea(prev)
+                    .bytea(hash);
         }
-        copy(c, "copy evidence (id, mn, received_at, peer, verdict, code, raw, prev_hash, hash) from stdin", rows);
+        rows.copyIn(
+                c,
+                "copy evidence (id, mn, received_at, peer, verdict, code, raw, prev_hash, hash)"
+                        + " from stdin (format binary)");
     }
 
     /** The last committed hash of {@code key}'s chain: remembered, or read once from the log (after a restart). */
@@ -253,22 +252,18 @@ final class BatchStore {
         // writer, so what it finds absent stays absent); every other arrival is compared with what is stored
         Set<RecordKey> existing = existingKeys(c, staged);
         Set<RecordKey> taken = new HashSet<>();
-        StringBuilder rows = new StringBuilder(staged.size() * 4096);
+        CopyBinary rows = copyRows.reset();
         List<Staged> again = new ArrayList<>();
         for (Staged r : staged) {
             if (existing.contains(r.key()) || !taken.add(r.key())) {
                 again.add(r);
                 continue;
             }
-            CopyText.field(rows, r.key().mn()).append('\t');
-            CopyText.field(rows, r.key().cn()).append('\t');
-            rows.append(r.key().dataTime()).append('\t');
-            CopyText.field(rows, Json.object(r.cp())).append('\t');
-            CopyText.field(rows, r.qn()).append('\t');
-            rows.append(r.receivedAt()).append('\n');
+            rows.row(6).text(r.key().mn()).text(r.key().cn()).timestamp(r.key().dataTime());
+            rows.jsonb(r.cp(), jsonbOrder.of(r.cp())).text(r.qn()).timestamptz(r.receivedAt());
         }
         if (!taken.isEmpty()) {
-            copy(c, "copy record (mn, cn, data_time, cp, qn, received_at) from stdin", rows);
+            rows.copyIn(c, "copy record (mn, cn, data_time, cp, qn, received_at) from stdin (format binary)");
         }
         counts[3] += taken.size();
         if (!again.isEmpty()) {
@@ -276,12 +271,17 @@ final class BatchStore {
         }
     }
 
-    /** Which of the batch's keys are stored already (one index probe each). */
+    /**
+     * Which of the batch's keys are stored already: one index probe each. The probe is a lateral subquery with a
+     * limit so that the planner cannot turn it into a hash join over the whole month partition, which it did for
+     * a partition without statistics yet (every new month, and the benchmark: a sequential scan per batch).
+     */
     private static Set<RecordKey> existingKeys(Connection c, List<Staged> staged) throws SQLException {
         Set<RecordKey> out = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select r.mn, r.cn, r.data_time from record r"
-                        + " join unnest(?::text[], ?::text[], ?::timestamp[]) k(mn, cn, data_time) using (mn, cn, data_time)")) {
+        try (PreparedStatement ps = c.prepareStatement("select k.mn, k.cn, k.data_time"
+                + " from unnest(?::text[], ?::text[], ?::timestamp[]) k(mn, cn, data_time)"
+                + " cross join lateral (select from record r where r.mn = k.mn and r.cn = k.cn"
+                + " and r.data_time = k.data_time limit 1) stored")) {
             bindKeys(c, ps, staged);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -311,9 +311,10 @@ final class BatchStore {
      */
     private static void settleRepeats(Connection c, List<Staged> again, long[] counts) throws SQLException {
         Map<RecordKey, Map<String, String>> stored = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select r.mn, r.cn, r.data_time, e.key, e.value"
-                + " from record r join unnest(?::text[], ?::text[], ?::timestamp[]) k(mn, cn, data_time)"
-                + " using (mn, cn, data_time), jsonb_each_text(r.cp) e")) {
+        try (PreparedStatement ps = c.prepareStatement("select k.mn, k.cn, k.data_time, e.key, e.value"
+                + " from unnest(?::text[], ?::text[], ?::timestamp[]) k(mn, cn, data_time)"
+                + " cross join lateral (select r.cp from record r where r.mn = k.mn and r.cn = k.cn"
+                + " and r.data_time = k.data_time limit 1) stored, jsonb_each_text(stored.cp) e")) {
             bindKeys(c, ps, again);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -361,44 +362,6 @@ final class BatchStore {
             }
             conflict.executeBatch();
             add.executeBatch();
-        }
-    }
-
-    private static void copy(Connection c, String sql, StringBuilder rows) throws SQLException {
-        try {
-            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn(sql, new StringReader(rows.toString()));
-        } catch (IOException e) {
-            throw new SQLException("COPY failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** PostgreSQL's COPY text format: tab-separated, {@code \N} for null, backslash escapes. */
-    static final class CopyText {
-        private CopyText() {}
-
-        static StringBuilder field(StringBuilder out, String value) {
-            if (value == null) {
-                return out.append("\\N");
-            }
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                switch (ch) {
-                    case '\\' -> out.append("\\\\");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append(ch);
-                }
-            }
-            return out;
-        }
-
-        static StringBuilder bytea(StringBuilder out, byte[] value) {
-            if (value == null) {
-                return out.append("\\N");
-            }
-            return out.append("\\\\x").append(HEX.formatHex(value));
         }
     }
 }
