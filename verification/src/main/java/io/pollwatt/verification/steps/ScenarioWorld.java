@@ -236,11 +236,11 @@ public final class ScenarioWorld implements Disposable {
         return b.toString();
     }
 
-    /** Closes the platform's database and removes the devices' stores when the scenario ends (picocontainer). */
+    /** Gives back the platform's database and removes the devices' stores when the scenario ends (picocontainer). */
     @Override
     public void dispose() {
         if (db != null) {
-            db.close();
+            ScenarioDatabase.release(db);
             db = null;
         }
         if (devices != null) {

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +38,10 @@ public final class ScenarioDatabase {
 
     public static final String USER_PROPERTY = "pollwatt.scenario.dbUser";
 
-    /** A new, empty platform database in a schema of its own; close it when the scenario ends. */
+    /**
+     * A new, empty platform database in a schema of its own; give it back with {@link #release} when the scenario
+     * ends.
+     */
     public static Database open() {
         String url = System.getProperty(URL_PROPERTY);
         if (url == null || url.isBlank()) {
@@ -55,6 +61,20 @@ public final class ScenarioDatabase {
     }
 
     /**
+     * Gives back a database {@link #open} gave once its scenario has ended. A schema of the embedded server is emptied
+     * and handed to a later scenario: its tables truncated, their identities restarted, the month partitions the run
+     * created kept (empty), so the next scenario finds what a fresh schema offers, and keeps the pool's connections.
+     * Migrating a fresh schema was about a third of the embedded PostgreSQL's statement time in a catalogue run
+     * (docs/benchmarks.md, "Scenario catalogue"), and every pool opened its connections anew. A database still in use
+     * (a connection not returned), one that cannot be emptied, and those of an external server are closed instead.
+     */
+    public static void release(Database db) {
+        if (!Prepared.owns(db) || !Prepared.recycle(db)) {
+            db.close();
+        }
+    }
+
+    /**
      * Schemas migrated ahead of need on a thread of their own: a scenario's runs wait mostly on the platform's round
      * trips, so the next scenario's migrations (a third of a short scenario's wall time when done in line) overlap
      * them. One schema is kept ready per scenario started.
@@ -66,8 +86,20 @@ public final class ScenarioDatabase {
             return t;
         });
         private static final ConcurrentLinkedQueue<Future<Database>> READY = new ConcurrentLinkedQueue<>();
+        /** Emptied schemas of ended scenarios, used before any new one. */
+        private static final ConcurrentLinkedQueue<Database> RECYCLED = new ConcurrentLinkedQueue<>();
+        /** The databases this class made, and the schema of each. */
+        private static final java.util.Map<Database, String> SCHEMA_OF = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static boolean owns(Database db) {
+            return SCHEMA_OF.containsKey(db);
+        }
 
         static Database next() {
+            Database recycled = RECYCLED.poll();
+            if (recycled != null) {
+                return recycled;
+            }
             Future<Database> mine = READY.poll();
             if (mine == null) {
                 mine = PREPARER.submit(Prepared::fresh);
@@ -87,11 +119,41 @@ public final class ScenarioDatabase {
 
         private static Database fresh() {
             EmbeddedPostgres pg = Server.PG;
-            return Database.external(
-                    pg.getJdbcUrl("postgres", "postgres"),
-                    "postgres",
-                    "postgres",
-                    "scenario_" + SCHEMAS.incrementAndGet());
+            String schema = "scenario_" + SCHEMAS.incrementAndGet();
+            Database db = Database.external(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", schema);
+            SCHEMA_OF.put(db, schema);
+            return db;
+        }
+
+        /** Empties {@code db}'s schema and keeps it for the next scenario; false when it cannot be reused. */
+        static boolean recycle(Database db) {
+            String schema = SCHEMA_OF.get(db);
+            if (!(db.dataSource() instanceof com.zaxxer.hikari.HikariDataSource pool)
+                    || pool.getHikariPoolMXBean() == null
+                    || pool.getHikariPoolMXBean().getActiveConnections() > 0) {
+                SCHEMA_OF.remove(db);
+                return false; // something of the ended scenario still holds a connection: start the next afresh
+            }
+            try (Connection c = pool.getConnection();
+                    Statement st = c.createStatement()) {
+                List<String> tables = new ArrayList<>();
+                // the partitioned parents carry their month partitions along; Flyway's history stays
+                try (ResultSet rs = st.executeQuery("select quote_ident(c.relname) from pg_class c join pg_namespace n"
+                        + " on n.oid = c.relnamespace where n.nspname = '" + schema + "' and c.relkind in ('r', 'p')"
+                        + " and not c.relispartition and c.relname <> 'flyway_schema_history' order by 1")) {
+                    while (rs.next()) {
+                        tables.add(schema + "." + rs.getString(1));
+                    }
+                }
+                if (!tables.isEmpty()) {
+                    st.execute("truncate " + String.join(", ", tables) + " restart identity cascade");
+                }
+            } catch (SQLException e) {
+                SCHEMA_OF.remove(db);
+                return false;
+            }
+            RECYCLED.add(db);
+            return true;
         }
     }
 
