@@ -50,15 +50,9 @@ class SelfTestIT {
         CertificationReport report =
                 EmulatedDtuRig.certify(defect, dir.resolve("store"), dir.resolve("capture.jsonl"), progress);
 
-        Map<String, Verdict> verdicts = verdicts(report);
-        Set<String> failed = ids(report, Verdict.FAIL);
-        assertThat(failed)
-                .as("failed cases of a DTU with %s; report:%n%s", defect, explain(report))
-                .isEqualTo(EmulatedDtuRig.expectedFailures(defect));
-        assertThat(ids(report, Verdict.INCONCLUSIVE))
-                .as("inconclusive cases; report:%n%s", explain(report))
-                .isEmpty();
-        assertThat(verdicts).containsEntry("PKT-01", Verdict.NOT_APPLICABLE); // not declared: one meter, no split
+        failsExactlyItsCases(report, "a DTU", defect);
+        assertThat(verdicts(report))
+                .containsEntry("PKT-01", Verdict.NOT_APPLICABLE); // not declared: one meter, no split
         assertThat(progress).anyMatch(line -> line.startsWith("phase refused-connections"));
     }
 
@@ -77,12 +71,7 @@ class SelfTestIT {
                 defect, EmulatedDtuRig.SPLITTING_METERS, dir.resolve("store"), capture, new ArrayList<>());
 
         assertThat(report.declaration().packetisation()).isTrue();
-        assertThat(ids(report, Verdict.FAIL))
-                .as("failed cases of a splitting DTU with %s; report:%n%s", defect, explain(report))
-                .isEqualTo(EmulatedDtuRig.expectedFailures(defect));
-        assertThat(ids(report, Verdict.INCONCLUSIVE))
-                .as("inconclusive cases; report:%n%s", explain(report))
-                .isEmpty();
+        failsExactlyItsCases(report, "a splitting DTU", defect);
         // not vacuous: the wire itself (read here without the judge) carried split records of every upload CN,
         // and the judge counted each of them
         Map<String, Set<Integer>> split = splitMessages(capture);
@@ -131,12 +120,7 @@ class SelfTestIT {
                 true, defect, dir.resolve("store"), dir.resolve("capture.jsonl"), new ArrayList<>());
 
         assertThat(report.declaration().profile().id()).isEqualTo("collector-voc");
-        assertThat(ids(report, Verdict.FAIL))
-                .as("failed cases of a collector with %s; report:%n%s", defect, explain(report))
-                .isEqualTo(EmulatedDtuRig.expectedFailures(defect));
-        assertThat(ids(report, Verdict.INCONCLUSIVE))
-                .as("inconclusive cases; report:%n%s", explain(report))
-                .isEmpty();
+        failsExactlyItsCases(report, "a collector", defect);
         // the profile has no aggregate or retrieval case at all; packetisation is not declared
         assertThat(verdicts(report))
                 .doesNotContainKeys("AGG-01", "AGG-02", "AGG-03", "HIS-2051", "HIS-2061", "HIS-2031")
@@ -164,6 +148,16 @@ class SelfTestIT {
         Path json = ReportWriter.write(replay, dir.resolve("report"));
         assertThat(Files.readString(json)).contains("\"HIS-2061\"", "\"FAIL\"");
         assertThat(Files.readString(dir.resolve("report/certification.html"))).contains("HIS-2061", "NOT_APPLICABLE");
+    }
+
+    /** The device failed the cases of its defect and no other, and judged every case that applies. */
+    private static void failsExactlyItsCases(CertificationReport report, String device, DtuDefect defect) {
+        assertThat(ids(report, Verdict.FAIL))
+                .as("failed cases of %s with %s; report:%n%s", device, defect, explain(report))
+                .isEqualTo(EmulatedDtuRig.expectedFailures(defect));
+        assertThat(ids(report, Verdict.INCONCLUSIVE))
+                .as("inconclusive cases; report:%n%s", explain(report))
+                .isEmpty();
     }
 
     /** Split messages the device sent, {@code "CN DataTime of PNUM"} to the PNOs seen, read from the raw frames. */

@@ -156,18 +156,7 @@ final class CopyBinary {
     }
 
     private static String escaped(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '"' || ch == '\\') {
-                out.append('\\').append(ch);
-            } else if (ch < 0x20) {
-                out.append(String.format("\\u%04x", (int) ch));
-            } else {
-                out.append(ch);
-            }
-        }
-        return out.toString();
+        return Json.escape(new StringBuilder(s.length() + 8), s).toString();
     }
 
     /** {@code s} in UTF-8: ASCII byte by byte into the buffer, anything else through the JDK's encoder. */

@@ -25,6 +25,11 @@ final class Json {
 
     private static StringBuilder string(StringBuilder out, String s) {
         out.append('"');
+        return escape(out, s).append('"');
+    }
+
+    /** Appends {@code s} as the inside of a JSON string: quote and backslash escaped, control characters as four-hex-digit escapes. */
+    static StringBuilder escape(StringBuilder out, String s) {
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             if (ch == '"' || ch == '\\') {
@@ -35,6 +40,6 @@ final class Json {
                 out.append(ch);
             }
         }
-        return out.append('"');
+        return out;
     }
 }
