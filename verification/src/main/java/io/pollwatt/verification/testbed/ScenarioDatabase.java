@@ -135,14 +135,17 @@ public final class ScenarioDatabase {
                 return false; // something of the ended scenario still holds a connection: start the next afresh
             }
             try (Connection c = pool.getConnection();
+                    java.sql.PreparedStatement ps = c.prepareStatement("select quote_ident(n.nspname) || '.' ||"
+                            + " quote_ident(c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                            + " where n.nspname = ? and c.relkind in ('r', 'p') and not c.relispartition"
+                            + " and c.relname <> 'flyway_schema_history' order by 1");
                     Statement st = c.createStatement()) {
-                List<String> tables = new ArrayList<>();
                 // the partitioned parents carry their month partitions along; Flyway's history stays
-                try (ResultSet rs = st.executeQuery("select quote_ident(c.relname) from pg_class c join pg_namespace n"
-                        + " on n.oid = c.relnamespace where n.nspname = '" + schema + "' and c.relkind in ('r', 'p')"
-                        + " and not c.relispartition and c.relname <> 'flyway_schema_history' order by 1")) {
+                ps.setString(1, schema);
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        tables.add(schema + "." + rs.getString(1));
+                        tables.add(rs.getString(1));
                     }
                 }
                 if (!tables.isEmpty()) {
