@@ -52,18 +52,14 @@ final class Snapper {
         for (Reading r : readings) {
             LocalDateTime at = snap(r.time());
             if (at == null) {
-                findings.add(new Finding("DQ-18", r.time(), what + " stamped " + r.time() + " is on no grid instant"));
+                findings.add(offGrid(what, r));
                 continue;
             }
             BigDecimal first = kept.putIfAbsent(at, r.value());
             if (first == null) {
                 instants.add(at);
             } else if (first.compareTo(r.value()) != 0) {
-                findings.add(new Finding(
-                        "DQ-18",
-                        at,
-                        what + " at " + at + " received twice with different values: " + first + " kept, " + r.value()
-                                + " set aside"));
+                findings.add(twice(what, at, first, r.value()));
             }
         }
     }
@@ -74,20 +70,30 @@ final class Snapper {
         for (Reading r : readings) {
             LocalDateTime at = snap(r.time());
             if (at == null) {
-                findings.add(new Finding("DQ-18", r.time(), what + " stamped " + r.time() + " is on no grid instant"));
+                findings.add(offGrid(what, r));
                 continue;
             }
             Reading kept = out.get(at);
             if (kept == null) {
                 out.put(at, new Reading(at, r.value()));
             } else if (kept.value().compareTo(r.value()) != 0) {
-                findings.add(new Finding(
-                        "DQ-18",
-                        at,
-                        what + " at " + at + " received twice with different values: " + kept.value() + " kept, "
-                                + r.value() + " set aside"));
+                findings.add(twice(what, at, kept.value(), r.value()));
             }
         }
         return out;
+    }
+
+    /** DQ-18: a reading near no grid instant, not used. */
+    private static Finding offGrid(String what, Reading r) {
+        return new Finding("DQ-18", r.time(), what + " stamped " + r.time() + " is on no grid instant");
+    }
+
+    /** DQ-18: a second, different value for an instant; the first received is kept. */
+    private static Finding twice(String what, LocalDateTime at, BigDecimal kept, BigDecimal other) {
+        return new Finding(
+                "DQ-18",
+                at,
+                what + " at " + at + " received twice with different values: " + kept + " kept, " + other
+                        + " set aside");
     }
 }

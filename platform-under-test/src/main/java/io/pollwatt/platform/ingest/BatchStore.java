@@ -23,9 +23,10 @@ import java.util.Set;
 
 /**
  * Writes one batch of frames within the caller's transaction: the registry's verdict on each, one evidence entry
- * each (hash-chained per MN), quarantine entries, and the data rows, bulk-loaded with binary {@code COPY} ({@link CopyBinary}) and inserted
- * idempotently on (MN, CN, DataTime, name); a row seen before with the same value is a duplicate (a resend), with
- * another value a conflict, kept out of the data and reported. What it learns (chain heads, counters) takes effect only when the caller reports the commit through {@link Outcome#committed()}.
+ * each (hash-chained per MN), quarantine entries, and the data rows, bulk-loaded with binary {@code COPY}
+ * ({@link CopyBinary}) and inserted idempotently on (MN, CN, DataTime, name); a row seen before with the same value is
+ * a duplicate (a resend), with another value a conflict, kept out of the data and reported. What it learns (chain
+ * heads, counters) takes effect only when the caller reports the commit through {@link Outcome#committed()}.
  *
  * <p>Used by the single writer thread only.
  */
