@@ -37,6 +37,14 @@ final class BatchStore {
     /** The hash of the last committed evidence entry of each MN ("" for frames without one). */
     private final Map<String, byte[]> heads = new HashMap<>();
 
+    /**
+     * The newest DataTime stored of each series (MN and CN) this writer has seen, {@link LocalDateTime#MIN} for none:
+     * read once, then kept from its own commits. The writer is the only one to store its MNs' records, so a record
+     * newer than that cannot be stored yet and needs no look-up: devices send in time order, and only resends and
+     * late data are probed.
+     */
+    private final Map<Series, LocalDateTime> newest = new HashMap<>();
+
     private final Partitions partitions;
     private final CopyBinary copyRows = new CopyBinary();
     private final JsonbOrder jsonbOrder = new JsonbOrder();
@@ -52,11 +60,17 @@ final class BatchStore {
         private final List<Judged> judged;
         private final Map<String, byte[]> newHeads;
         private final long[] counts; // accepted, rejected, quarantined, records, duplicates, conflicts
+        private final Map<Series, LocalDateTime> newNewest;
 
-        private Outcome(List<Judged> judged, Map<String, byte[]> newHeads, long[] counts) {
+        private Outcome(
+                List<Judged> judged,
+                Map<String, byte[]> newHeads,
+                long[] counts,
+                Map<Series, LocalDateTime> newNewest) {
             this.judged = judged;
             this.newHeads = newHeads;
             this.counts = counts;
+            this.newNewest = newNewest;
         }
 
         /** The frames with their verdicts, in arrival order. */
@@ -72,6 +86,7 @@ final class BatchStore {
                 }
             }
             heads.putAll(newHeads);
+            newNewest.forEach((series, t) -> newest.merge(series, t, BatchStore::later));
             stats.accepted.addAndGet(counts[0]);
             stats.rejected.addAndGet(counts[1]);
             stats.quarantined.addAndGet(counts[2]);
@@ -93,11 +108,18 @@ final class BatchStore {
                     "evidence", f.receivedAt().atOffset(ZoneOffset.UTC).toLocalDateTime(), true);
         }
         Map<String, byte[]> newHeads = new HashMap<>();
-        long[] ids = evidenceIds(c, judged.size());
-        copyEvidence(c, judged, ids, newHeads);
-        quarantine(c, judged, ids);
-        storeRecords(c, judged, counts);
-        return new Outcome(judged, newHeads, counts);
+        if (counts[Judged.Verdict.QUARANTINED.ordinal()] > 0) {
+            long[] ids = evidenceIds(c, judged.size());
+            copyEvidence(c, judged, ids, newHeads);
+            quarantine(c, judged, ids);
+        } else {
+            // nothing refers to the entries' ids: the column's default numbers them, in row order, without the
+            // round trip that fetches them first (most batches; every one of a scenario's devices)
+            copyEvidence(c, judged, null, newHeads);
+        }
+        Map<Series, LocalDateTime> newNewest = new HashMap<>();
+        storeRecords(c, judged, counts, newNewest);
+        return new Outcome(judged, newHeads, counts, newNewest);
     }
 
     private List<Judged> judge(Connection c, List<Inbound> batch) throws SQLException {
@@ -153,6 +175,10 @@ final class BatchStore {
         return ids; // from one sequence: ascending within the batch, so the chain follows id order
     }
 
+    /**
+     * Copies one evidence entry per frame, with {@code ids} when given; without, the column's default numbers them
+     * (one sequence, taken row by row as COPY reads them: ascending in batch order, as the chain needs).
+     */
     private void copyEvidence(Connection c, List<Judged> judged, long[] ids, Map<String, byte[]> newHeads)
             throws SQLException {
         CopyBinary rows = copyRows.reset();
@@ -164,11 +190,12 @@ final class BatchStore {
             byte[] hash = EvidenceLog.hash(
                     prev, receivedAt, j.verdict().name(), j.frame().raw());
             newHeads.put(key, hash);
-            rows.row(9)
-                    .int8(ids[i])
-                    .text(j.mn())
-                    .timestamptz(receivedAt)
-                    .text(j.frame().peer());
+            if (ids != null) {
+                rows.row(9).int8(ids[i]);
+            } else {
+                rows.row(8);
+            }
+            rows.text(j.mn()).timestamptz(receivedAt).text(j.frame().peer());
             rows.text(j.verdict().name())
                     .text(j.code())
                     .bytea(j.frame().raw())
@@ -177,8 +204,11 @@ final class BatchStore {
         }
         rows.copyIn(
                 c,
-                "copy evidence (id, mn, received_at, peer, verdict, code, raw, prev_hash, hash)"
-                        + " from stdin (format binary)");
+                ids != null
+                        ? "copy evidence (id, mn, received_at, peer, verdict, code, raw, prev_hash, hash)"
+                                + " from stdin (format binary)"
+                        : "copy evidence (mn, received_at, peer, verdict, code, raw, prev_hash, hash)"
+                                + " from stdin (format binary)");
     }
 
     /** The last committed hash of {@code key}'s chain: remembered, or read once from the log (after a restart). */
@@ -222,9 +252,21 @@ final class BatchStore {
     private record Staged(RecordKey key, Map<String, String> cp, String qn, Instant receivedAt) {}
 
     /** The key a record is stored under. */
-    private record RecordKey(String mn, String cn, LocalDateTime dataTime) {}
+    private record RecordKey(String mn, String cn, LocalDateTime dataTime) {
+        Series series() {
+            return new Series(mn, cn);
+        }
+    }
 
-    private void storeRecords(Connection c, List<Judged> judged, long[] counts) throws SQLException {
+    /** One device's records of one kind (CN). */
+    private record Series(String mn, String cn) {}
+
+    private static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private void storeRecords(Connection c, List<Judged> judged, long[] counts, Map<Series, LocalDateTime> newNewest)
+            throws SQLException {
         List<Staged> staged = new ArrayList<>();
         for (Judged j : judged) {
             if (j.verdict() != Judged.Verdict.ACCEPTED
@@ -251,7 +293,15 @@ final class BatchStore {
         }
         // the first arrival of each key not stored yet is copied straight into the table (this thread is the only
         // writer, so what it finds absent stays absent); every other arrival is compared with what is stored
-        Set<RecordKey> existing = existingKeys(c, staged);
+        learnNewest(c, staged);
+        List<Staged> maybeStored = new ArrayList<>();
+        for (Staged r : staged) {
+            if (!r.key().dataTime().isAfter(newest.get(r.key().series()))) {
+                maybeStored.add(r);
+            }
+            newNewest.merge(r.key().series(), r.key().dataTime(), BatchStore::later);
+        }
+        Set<RecordKey> existing = maybeStored.isEmpty() ? Set.of() : existingKeys(c, maybeStored);
         Set<RecordKey> taken = new HashSet<>();
         CopyBinary rows = copyRows.reset();
         List<Staged> again = new ArrayList<>();
@@ -269,6 +319,38 @@ final class BatchStore {
         counts[3] += taken.size();
         if (!again.isEmpty()) {
             settleRepeats(c, again, counts);
+        }
+    }
+
+    /**
+     * Reads the newest stored DataTime of the batch's series not seen before (committed data: safe to remember even
+     * if this batch rolls back), one backward index probe each.
+     */
+    private void learnNewest(Connection c, List<Staged> staged) throws SQLException {
+        Map<Series, Staged> unseen = new LinkedHashMap<>();
+        for (Staged r : staged) {
+            if (!newest.containsKey(r.key().series())) {
+                unseen.putIfAbsent(r.key().series(), r);
+            }
+        }
+        if (unseen.isEmpty()) {
+            return;
+        }
+        List<Series> series = new ArrayList<>(unseen.keySet());
+        try (PreparedStatement ps = c.prepareStatement("select k.mn, k.cn, last.data_time"
+                + " from unnest(?::text[], ?::text[]) k(mn, cn)"
+                + " left join lateral (select r.data_time from record r where r.mn = k.mn and r.cn = k.cn"
+                + " order by r.data_time desc limit 1) last on true")) {
+            ps.setArray(
+                    1, c.createArrayOf("text", series.stream().map(Series::mn).toArray()));
+            ps.setArray(
+                    2, c.createArrayOf("text", series.stream().map(Series::cn).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    LocalDateTime t = rs.getObject(3, LocalDateTime.class);
+                    newest.put(new Series(rs.getString(1), rs.getString(2)), t == null ? LocalDateTime.MIN : t);
+                }
+            }
         }
     }
 

@@ -299,6 +299,32 @@ class IngestIT {
     }
 
     @Test
+    void resends_and_late_records_are_told_apart_before_and_after_a_restart() throws Exception {
+        start();
+        send(Hj212Codec.encode(Messages.electricity2011(2, T)));
+        send(Hj212Codec.encode(Messages.electricity2011(2, T.plusMinutes(30))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> acks() == 2);
+        send(Hj212Codec.encode(Messages.electricity2011(2, T.plusMinutes(15)))); // late, older than the newest
+        send(Hj212Codec.encode(Messages.electricity2011(2, T.plusMinutes(30)))); // a resend of the newest
+        await().atMost(Duration.ofSeconds(10)).until(() -> acks() == 4);
+        assertThat(count("select count(*) from record")).isEqualTo(3);
+        assertThat(server.stats().duplicates()).isEqualTo(1);
+
+        stop(); // a new platform knows nothing of what its predecessor stored but what the store holds
+        device = null;
+        replies.clear();
+        start();
+        send(Hj212Codec.encode(Messages.electricity2011(2, T.plusMinutes(30)))); // a resend of the newest
+        send(Hj212Codec.encode(Messages.electricity2011(2, T))); // a resend of an older one
+        send(Hj212Codec.encode(Messages.electricity2011(2, T.minusMinutes(15)))); // late, older than all
+        send(Hj212Codec.encode(Messages.electricity2011(2, T.plusMinutes(45)))); // new
+        await().atMost(Duration.ofSeconds(10)).until(() -> acks() == 4);
+        assertThat(count("select count(*) from record")).isEqualTo(5);
+        assertThat(server.stats().duplicates()).isEqualTo(2);
+        assertThat(server.stats().records()).isEqualTo(2);
+    }
+
+    @Test
     void many_devices_at_once_are_all_stored_answered_and_chained_each_in_its_own_order() throws Exception {
         start();
         List<String> mns = new ArrayList<>();
