@@ -83,6 +83,10 @@ final class FrameDecoder {
     private final boolean[] extensionCns;
     private List<Warning> warnings;
     private boolean nonAscii;
+    /** Where the first interval value (-Cou, -Avg, …) of the data area is, and its name; -1 for none. */
+    private int intervalAt = -1;
+
+    private String intervalName;
     /** Hash of the name {@link #checkName} last checked, reused for the duplicate check. */
     private int nameHash;
 
@@ -165,6 +169,13 @@ final class FrameDecoder {
                         2,
                         "length",
                         "declared " + declared + " counts characters; the data segment has " + actual + " bytes");
+                if (actual > MAX_SEGMENT_STRICT && declared <= MAX_SEGMENT_STRICT) {
+                    warn(
+                            Hj212Error.OVERSIZED,
+                            2,
+                            "length",
+                            "data segment of " + actual + " bytes, HJ 212-2017 allows at most " + MAX_SEGMENT_STRICT);
+                }
             } else {
                 throw reject(
                         Hj212Error.LENGTH_MISMATCH,
@@ -235,19 +246,23 @@ final class FrameDecoder {
                     "control character 0x%02X in the data segment".formatted(at(control)));
         }
 
-        // 5. structure: header items ; CP=&&…&&
+        // 5. structure: header items ; CP=&&…&& (non-ASCII text outside log values first: §19 step 6)
         int cp = indexOf(seg, segEnd, "CP=&&");
+        if (nonAscii) {
+            int outside = nonAsciiOutsideLogText(seg, segEnd, cp < 0 ? segEnd : cp + 5);
+            if (outside >= 0) {
+                throw reject(
+                        Hj212Error.NON_ASCII,
+                        outside,
+                        "segment",
+                        "non-ASCII text outside a //log// value (the value of an -Info name, starting with //)");
+            }
+        }
         if (cp < 0) {
             throw reject(Hj212Error.MISSING_CP, seg, "CP", "no 'CP=&&' in the data segment");
         }
         if (segEnd - cp < 7 || at(segEnd - 1) != '&' || at(segEnd - 2) != '&') {
             throw reject(Hj212Error.CP_NOT_TERMINATED, segEnd, "CP", "the data segment must end with the '&&' of CP");
-        }
-        if (nonAscii) {
-            int outside = nonAsciiOutsideLogText(seg, segEnd);
-            if (outside >= 0) {
-                throw reject(Hj212Error.NON_ASCII, outside, "segment", "non-ASCII text outside a //log// value");
-            }
         }
         if (cp > seg && at(cp - 1) != ';') {
             throw reject(Hj212Error.BAD_SYNTAX, cp, "header", "expected ';' before CP, got " + show(cp - 1, cp));
@@ -444,6 +459,23 @@ final class FrameDecoder {
                         "DataTime",
                         "CN " + cnText + " upload needs DataTime");
             }
+            if (cpValue.size() == 1) {
+                throw reject(Hj212Error.EMPTY_CP, contentStart, "CP", "CN " + cnText + " upload with DataTime only");
+            }
+            if (cn == 2011 && intervalAt >= 0) {
+                deviation(
+                        Hj212Error.BAD_VALUE,
+                        intervalAt,
+                        intervalName,
+                        "a real-time (2011) upload carries -Rtd values, never interval values (-Cou, -Avg, -Min, -Max)");
+            }
+        }
+        if ((cn == 9013 || cn == 9014) && !cpValue.isEmpty()) {
+            deviation(
+                    Hj212Error.BAD_VALUE,
+                    contentStart,
+                    "CP",
+                    "a " + cnText + " answer carries an empty CP (Table 9); the QN it answers is the header's");
         }
         if (direction == Direction.DOWN && DOWN_NEEDS_RANGE.contains(cn)) {
             if (!cpValue.has("BeginTime") || !cpValue.has("EndTime")) {
@@ -698,6 +730,12 @@ final class FrameDecoder {
                 }
                 return;
             }
+            case INTERVAL_NUMBER:
+                if (intervalAt < 0) {
+                    intervalAt = nameStart;
+                    intervalName = text(nameStart, nameEnd);
+                }
+            // fall through: a number like any other
             case NUMBER:
                 if (from == to) {
                     deviation(Hj212Error.BAD_VALUE, from, text(nameStart, nameEnd), "empty numeric value");
@@ -728,6 +766,41 @@ final class FrameDecoder {
                 }
                 return;
             }
+            case TABLE4:
+                checkTable4(nameStart, nameEnd, from, to);
+                return;
+            case LOOSE_FLAG:
+                warn(
+                        Hj212Error.BAD_DATA_FLAG,
+                        nameStart,
+                        "Flag",
+                        "a data flag " + show(from, to) + " as a CP item of its own belongs to no factor (expected"
+                                + " xxxxxx-Flag)");
+                if (to - from != 1 || !isLetter(at(from))) {
+                    throw reject(Hj212Error.BAD_DATA_FLAG, from, "Flag", "expected one letter, got " + show(from, to));
+                }
+                return;
+            case FACILITY_STATE:
+                if (from == to) {
+                    deviation(Hj212Error.BAD_VALUE, from, text(nameStart, nameEnd), "empty facility state");
+                } else if (to - from != 1 || !isDigit(at(from))) {
+                    throw reject(
+                            Hj212Error.BAD_VALUE,
+                            from,
+                            text(nameStart, nameEnd),
+                            "expected a facility state of one digit (N1), got " + show(from, to));
+                }
+                return;
+            case LOG:
+                if (to - from >= 4 && at(from) == '/' && at(from + 1) == '/' && to - from - 4 >= MAX_LOG_BYTES) {
+                    deviation(
+                            Hj212Error.BAD_VALUE,
+                            from,
+                            text(nameStart, nameEnd),
+                            "log text of " + (to - from - 4) + " bytes, HJ 212-2017 allows fewer than "
+                                    + MAX_LOG_BYTES);
+                }
+            // fall through: like any other value, it must not hold '&&'
             default:
                 // times, numbers and flags cannot hold '&'; any other value must not hold '&&', because the data
                 // area ends at the '&&' that ends the segment (§10.1) and the value could not be written back
@@ -740,11 +813,47 @@ final class FrameDecoder {
     private enum ValueKind {
         TIME,
         NUMBER,
+        /** A number of minute, hour or day data ({@code -Cou}, {@code -Avg}, …), which a 2011 upload never has. */
+        INTERVAL_NUMBER,
         DATA_FLAG,
+        /** A plain field of Table 4 with its own type and range: return codes, intervals, timeouts, a password. */
+        TABLE4,
+        /** {@code SBxxx-RS}: N1. */
+        FACILITY_STATE,
+        /** {@code xxxxxx-Info}: log text when it starts with {@code //}. */
+        LOG,
+        /** {@code Flag} as a CP item of its own. */
+        LOOSE_FLAG,
         OTHER
     }
 
     private static final String[] TIME_NAMES = {"DataTime", "BeginTime", "EndTime", "SystemTime", "RestartTime"};
+
+    /**
+     * A CP item {@code Flag=N} (seen in the field, §18): accepted in both modes, belongs to no factor, and warned
+     * of, since a reader cannot tell which value it flags.
+     */
+    private ValueKind looseFlag(int from, int to) {
+        return equalsAscii(from, to, "Flag") ? ValueKind.LOOSE_FLAG : ValueKind.OTHER;
+    }
+
+    private static final String[] TABLE4_NAMES = {
+        "QnRtn",
+        "ExeRtn",
+        "RtdInterval",
+        "MinInterval",
+        "OverTime",
+        "ReCount",
+        "VaseNo",
+        "Ctime",
+        "CTime",
+        "Stime",
+        "CstartTime",
+        "NewPW"
+    };
+
+    /** Log text is shorter than 890 bytes (notes to C.40/C.41). */
+    private static final int MAX_LOG_BYTES = 890;
 
     private ValueKind plainNameKind(int from, int to) {
         for (String t : TIME_NAMES) {
@@ -752,39 +861,137 @@ final class FrameDecoder {
                 return ValueKind.TIME;
             }
         }
-        return ValueKind.OTHER;
+        for (String t : TABLE4_NAMES) {
+            if (equalsAscii(from, to, t)) {
+                return ValueKind.TABLE4;
+            }
+        }
+        return looseFlag(from, to);
+    }
+
+    /**
+     * Table 4's plain fields: a value of the wrong type (letters in a number, too many digits) is rejected in both
+     * modes, as any malformed number is; a well-formed value outside the range the table gives (an interval of 10 s,
+     * a timeout of 0) is a deviation, which lenient mode lets through with a warning.
+     */
+    private void checkTable4(int nameStart, int nameEnd, int from, int to) {
+        String name = text(nameStart, nameEnd);
+        if (from == to) {
+            deviation(Hj212Error.BAD_VALUE, from, name, "empty value");
+            return;
+        }
+        switch (name) {
+            case "QnRtn", "ExeRtn" -> integer(name, from, to, 3, 0, 999, "a return code");
+            case "RtdInterval" -> integer(name, from, to, 4, 30, 3600, "seconds");
+            case "MinInterval" -> {
+                int v = integer(name, from, to, 2, 0, 99, "minutes");
+                if (java.util.Arrays.binarySearch(MIN_INTERVALS, v) < 0) {
+                    deviation(
+                            Hj212Error.BAD_VALUE,
+                            from,
+                            name,
+                            "minute interval " + v + " is not one of 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30");
+                }
+            }
+            case "OverTime", "ReCount", "VaseNo" -> integer(name, from, to, 2, 1, 99, "a count");
+            case "Ctime", "CTime" -> integer(name, from, to, 2, 1, 24, "hours");
+            case "Stime" -> integer(name, from, to, 4, 1, 120, "minutes");
+            case "CstartTime" -> {
+                if (to - from != 6
+                        || digitsFrom(from, to) != to
+                        || num(from, 2) > 23
+                        || num(from + 2, 2) > 59
+                        || num(from + 4, 2) > 59) {
+                    throw reject(Hj212Error.BAD_VALUE, from, name, "expected hhmmss, got " + show(from, to));
+                }
+            }
+            case "NewPW" -> {
+                if (indexOf(from, to, "&&") >= 0) {
+                    throw reject(Hj212Error.BAD_SYNTAX, from, name, "'&&' inside a CP value");
+                }
+                boolean alnum = true;
+                for (int i = from; i < to; i++) {
+                    int c = at(i);
+                    alnum &= isDigit(c) || isLetter(c);
+                }
+                if (!alnum || to - from > 6) {
+                    deviation(
+                            Hj212Error.BAD_VALUE,
+                            from,
+                            name,
+                            "a new password is up to 6 of 0-9 a-z A-Z (C6), got " + show(from, to));
+                }
+            }
+            default -> throw new IllegalStateException(name);
+        }
+    }
+
+    private static final int[] MIN_INTERVALS = {1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30};
+
+    /** An unsigned integer of up to {@code digits} digits (rejected otherwise) within [min, max] (else a deviation). */
+    private int integer(String name, int from, int to, int digits, int min, int max, String what) {
+        if (to - from > digits || digitsFrom(from, to) != to) {
+            throw reject(
+                    Hj212Error.BAD_VALUE,
+                    from,
+                    name,
+                    "expected " + what + " of up to " + digits + " digits (N" + digits + "), got " + show(from, to));
+        }
+        int v = num(from, to - from);
+        if (v < min || v > max) {
+            deviation(
+                    Hj212Error.BAD_VALUE,
+                    from,
+                    name,
+                    name + " " + v + " is outside " + min + "–" + max + " (HJ 212-2017 Table 4)");
+        }
+        return v;
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The kind of value a suffix announces (Table 4), by length first so that one comparison decides. */
     private ValueKind suffixKind(int from, int to) {
         switch (to - from) {
             case 2:
-                return equalsAscii(from, to, "RT") ? ValueKind.NUMBER : ValueKind.OTHER;
+                if (equalsAscii(from, to, "RT")) {
+                    return ValueKind.NUMBER;
+                }
+                return equalsAscii(from, to, "RS") ? ValueKind.FACILITY_STATE : ValueKind.OTHER;
             case 3:
                 switch (at(from)) {
                     case 'R':
                         return kindIf(from, to, "Rtd", ValueKind.NUMBER);
                     case 'A':
-                        return kindIf(from, to, "Avg", ValueKind.NUMBER);
+                        return kindIf(from, to, "Avg", ValueKind.INTERVAL_NUMBER);
                     case 'C':
-                        return kindIf(from, to, "Cou", ValueKind.NUMBER);
+                        return kindIf(from, to, "Cou", ValueKind.INTERVAL_NUMBER);
                     case 'M':
                         return equalsAscii(from, to, "Min") || equalsAscii(from, to, "Max")
-                                ? ValueKind.NUMBER
+                                ? ValueKind.INTERVAL_NUMBER
                                 : ValueKind.OTHER;
                     default:
                         return ValueKind.OTHER;
                 }
             case 4:
-                return at(from) == 'F'
-                        ? kindIf(from, to, "Flag", ValueKind.DATA_FLAG)
-                        : kindIf(from, to, "Data", ValueKind.NUMBER);
+                switch (at(from)) {
+                    case 'F':
+                        return kindIf(from, to, "Flag", ValueKind.DATA_FLAG);
+                    case 'I':
+                        return kindIf(from, to, "Info", ValueKind.LOG);
+                    default:
+                        return kindIf(from, to, "Data", ValueKind.NUMBER);
+                }
             case 5:
-                return equalsAscii(from, to, "ZsRtd")
-                                || equalsAscii(from, to, "ZsAvg")
+                if (equalsAscii(from, to, "ZsRtd")) {
+                    return ValueKind.NUMBER;
+                }
+                return equalsAscii(from, to, "ZsAvg")
                                 || equalsAscii(from, to, "ZsMin")
                                 || equalsAscii(from, to, "ZsMax")
-                        ? ValueKind.NUMBER
+                        ? ValueKind.INTERVAL_NUMBER
                         : ValueKind.OTHER;
             case 7:
                 return kindIf(from, to, "DayData", ValueKind.NUMBER);
@@ -992,11 +1199,16 @@ final class FrameDecoder {
         return -1;
     }
 
-    /** Offset of the first byte &gt; 0x7E outside {@code //…//} spans (paired left to right), or -1. */
-    private int nonAsciiOutsideLogText(int from, int to) {
+    /**
+     * Offset of the first byte &gt; 0x7E outside log text, or -1. Log text is a CP value of an {@code xxxxxx-Info} name
+     * that starts with {@code //} and runs to the next {@code //} (§10.1, §13): the only place HJ 212-2017 has
+     * Chinese text. A {@code //} elsewhere (in the header, inside another value, after other characters) opens
+     * nothing.
+     */
+    private int nonAsciiOutsideLogText(int from, int to, int cpStart) {
         int i = from;
         while (i < to) {
-            if (i + 1 < to && at(i) == '/' && at(i + 1) == '/') {
+            if (i + 1 < to && at(i) == '/' && at(i + 1) == '/' && opensLogText(i, cpStart)) {
                 int close = indexOf(i + 2, to, "//");
                 if (close >= 0) {
                     i = close + 2;
@@ -1009,6 +1221,11 @@ final class FrameDecoder {
             i++;
         }
         return -1;
+    }
+
+    /** Whether the {@code //} at {@code i} starts the value of an {@code -Info} name in the CP data area. */
+    private boolean opensLogText(int i, int cpStart) {
+        return i - cpStart >= 6 && at(i - 1) == '=' && equalsAscii(i - 6, i - 1, "-Info");
     }
 
     /** Bytes for a message: printable ASCII as is, anything else as \xNN, in quotes. */

@@ -26,6 +26,13 @@ public record CpPair(String name, String value) {
                 throw new IllegalArgumentException("CP name must not contain '" + c + "', got '" + name + "'");
             }
         }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                throw new IllegalArgumentException("CP value of " + name
+                        + " must not contain control character 0x%02X (hj212-2017.md §13)".formatted((int) c));
+            }
+        }
         boolean log = value.startsWith("//") && value.length() >= 4 && value.endsWith("//");
         if (value.contains("&&") || (!log && (value.indexOf(';') >= 0 || value.indexOf(',') >= 0))) {
             throw new IllegalArgumentException("CP value of " + name
