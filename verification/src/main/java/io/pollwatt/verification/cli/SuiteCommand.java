@@ -6,6 +6,8 @@ import io.cucumber.core.options.CucumberPropertiesParser;
 import io.cucumber.core.options.RuntimeOptions;
 import io.cucumber.core.order.PickleOrder;
 import io.cucumber.core.runtime.Runtime;
+import io.cucumber.tagexpressions.TagExpressionException;
+import io.cucumber.tagexpressions.TagExpressionParser;
 import io.pollwatt.report.html.HtmlReport;
 import io.pollwatt.report.model.ConformanceSummary;
 import io.pollwatt.report.model.RuleQuality;
@@ -97,6 +99,14 @@ final class SuiteCommand implements Callable<Integer> {
     private boolean conformanceOnly;
 
     @Option(
+            names = "--features",
+            paramLabel = "PATH",
+            split = ",",
+            description = "feature files or folders to run instead of the catalogue (scenarios of your own; the"
+                    + " ready sites and steps of the catalogue stay available); repeatable")
+    private List<Path> features = new ArrayList<>();
+
+    @Option(
             names = "--threads",
             paramLabel = "N",
             defaultValue = "2",
@@ -174,6 +184,11 @@ final class SuiteCommand implements Callable<Integer> {
         } else if (api != null) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "--api belongs to --platform HOST:PORT (an outside platform)");
+        }
+        try {
+            TagExpressionParser.parse(tags);
+        } catch (TagExpressionException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tags: " + e.getMessage());
         }
         Path dir = vectors;
         if (dir == null) {
@@ -293,16 +308,34 @@ final class SuiteCommand implements Callable<Integer> {
         System.setProperty(AcceptanceSteps.REPORT_DIR_PROPERTY, dir);
         ScenarioTally.reset();
         ScoreBook.clear();
+        FeatureFiles.Selection selection;
         try {
-            runCucumber(dir);
+            selection = features.isEmpty()
+                    ? FeatureFiles.catalogue(Thread.currentThread().getContextClassLoader())
+                    : FeatureFiles.files(features);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("testbed suite: " + e.getMessage());
+            return null;
+        }
+        try {
+            if (!selection.locations().isEmpty()) {
+                runCucumber(dir, selection.locations());
+            }
         } finally {
             ExternalTarget.clearSystemProperties();
         }
+        // a file Gherkin cannot parse was left out of the run: it fails, with its place, and the others ran
+        List<String> failures = new ArrayList<>();
+        selection.problems().forEach(p -> failures.add("feature " + p));
+        failures.addAll(ScenarioTally.failures());
         return new Scenarios(
-                ScenarioTally.passed(), ScenarioTally.failed(), ScenarioTally.skipped(), ScenarioTally.failures());
+                ScenarioTally.passed(),
+                ScenarioTally.failed() + selection.problems().size(),
+                ScenarioTally.skipped(),
+                failures);
     }
 
-    private void runCucumber(String dir) {
+    private void runCucumber(String dir, List<String> featureLocations) {
         List<String> args = new ArrayList<>(List.of(
                 "--glue",
                 "io.pollwatt.verification.steps",
@@ -318,8 +351,8 @@ final class SuiteCommand implements Callable<Integer> {
                 "message:" + dir + "/cucumber.ndjson",
                 "--plugin",
                 ScenarioTally.class.getName(),
-                "--monochrome",
-                "classpath:features"));
+                "--monochrome"));
+        args.addAll(featureLocations);
         run(
                 args.toArray(String[]::new),
                 new LongestRunFirst(),

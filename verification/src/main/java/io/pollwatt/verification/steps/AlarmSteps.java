@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What the platform raised (Then). A rule is named as in domain-rules.md ({@code ALM-01}); a trailing {@code *} names
- * every rule that starts so ({@code DQ-*}, {@code ALM-*}).
+ * What the platform raised (Then). A rule is named as in domain-rules.md ({@code ALM-01}, or a rulebook part such as
+ * {@code DQ-08b}); a trailing {@code *} names every rule that starts so ({@code DQ-*}, {@code ALM-*}). An unknown rule
+ * or enterprise fails the step ({@link RulePattern}), so that a "not raised" check never passes for a typing error.
  */
 public final class AlarmSteps {
 
@@ -75,6 +76,7 @@ public final class AlarmSteps {
 
     @Then("企业 {string} 产生告警 {string}")
     public void enterprise_raised(String enterprise, String rule) {
+        staged(enterprise);
         if (of(rule).stream().noneMatch(a -> a.enterpriseId().equals(enterprise))) {
             throw new AssertionError("expected " + rule + " for enterprise " + enterprise
                     + ", none raised; every alarm:\n" + describe(world.alarms()));
@@ -83,6 +85,7 @@ public final class AlarmSteps {
 
     @Then("企业 {string} 不产生告警 {string}")
     public void enterprise_not_raised(String enterprise, String rule) {
+        staged(enterprise);
         List<Alarm> found = of(rule).stream()
                 .filter(a -> a.enterpriseId().equals(enterprise))
                 .toList();
@@ -168,13 +171,16 @@ public final class AlarmSteps {
     }
 
     private List<Alarm> of(String rule) {
-        return world.alarms().stream().filter(a -> matches(rule, a.ruleId())).toList();
+        return RulePattern.parse(rule).of(world.alarms());
     }
 
-    static boolean matches(String pattern, String ruleId) {
-        return pattern.endsWith("*")
-                ? ruleId.startsWith(pattern.substring(0, pattern.length() - 1))
-                : pattern.equals(ruleId);
+    /** Fails unless the scenario staged {@code enterprise}. */
+    private void staged(String enterprise) {
+        List<String> ids = world.sites().stream().map(s -> s.enterprise().id()).toList();
+        if (!ids.contains(enterprise)) {
+            throw new IllegalArgumentException(
+                    "the scenario stages no enterprise '" + enterprise + "'; it stages " + String.join(", ", ids));
+        }
     }
 
     private static String required(Map<String, String> row, String column) {

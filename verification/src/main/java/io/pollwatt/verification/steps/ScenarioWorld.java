@@ -321,11 +321,19 @@ public final class ScenarioWorld implements Disposable {
         return sites.stream().flatMap(s -> s.faults().stream()).toList();
     }
 
-    /** Every fault the staged sites name, with its enterprise and zone: the ground truth a run is scored against. */
+    /**
+     * Every fault the staged sites name, with its enterprise and zone: the ground truth a run is scored against. A
+     * fault whose window lies wholly outside the run (a ready site's fault of another day) is none of this run's
+     * truth: nothing of it was simulated.
+     */
     List<StagedFault> stagedFaults() {
         List<StagedFault> out = new ArrayList<>();
         for (SiteFile s : sites) {
-            s.faults().forEach(f -> out.add(new StagedFault(s.enterprise().id(), s.zone(), f)));
+            s.faults().stream()
+                    .filter(f -> runStart == null
+                            || (f.window().start().isBefore(runEnd)
+                                    && f.window().end().isAfter(runStart)))
+                    .forEach(f -> out.add(new StagedFault(s.enterprise().id(), s.zone(), f)));
         }
         return out;
     }

@@ -200,4 +200,88 @@ class SuiteCommandTest {
         assertThat(out.resolve("index.html")).content().contains("电表冻结");
         assertThat(lines).contains("report: " + out.resolve("index.html").toAbsolutePath());
     }
+
+    private static final String FROZEN_METER = """
+            Feature: 自己写的场景
+              Scenario: 电表冻结 3 小时
+                Given 现场档案:
+                  \"\"\"
+                  id: S0901
+                  name: 自测企业
+                  district: 临平区
+                  industry: 纺织
+                  shifts: ["08:00-20:00"]
+                  points:
+                    - {id: M1, name: 企业总进线, kind: MAIN, meter: {ct: 300/5}}
+                    - {id: P1, name: 1#定型机, kind: PROD, meter: {ct: 150/5}, load: {shape: STEADY, ratedKw: 55}}
+                    - {id: T1, name: 1#引风机, kind: TREAT, meter: {ct: 50/5}, load: {shape: STEADY, ratedKw: 15}}
+                  groups:
+                    - {id: G1, members: [T1]}
+                  associations:
+                    - {production: P1, groups: G1}
+                  faults:
+                    - {kind: frozen-meter, target: P1, start: 2026-03-01T01:00, duration: 3h}
+                  \"\"\"
+                When 从 "2026-03-01T00:00" 起运行 6 小时
+                Then 平台产生告警 "DQ-12"
+                And 平台不产生告警 "%s"
+            """;
+
+    @Test
+    void feature_files_of_ones_own_run_and_one_that_does_not_parse_fails_alone_with_its_place() throws IOException {
+        Path features = Files.createDirectories(tmp.resolve("features"));
+        Files.writeString(features.resolve("a_good.feature"), FROZEN_METER.formatted("ALM-01"));
+        Files.writeString(features.resolve("b_typo.feature"), FROZEN_METER.formatted("alm-01"));
+        Files.writeString(
+                features.resolve("c_broken.feature"),
+                "@own @rule ALM-01\n" + FROZEN_METER.formatted("ALM-01"),
+                StandardCharsets.UTF_8);
+        Path out = tmp.resolve("report");
+        TestbedRun run = TestbedRun.run(
+                "suite",
+                "--vectors",
+                Vectors.hj212Dir().toString(),
+                "--features",
+                features.toString(),
+                "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        List<String> lines = run.lines();
+        // the file with a tag holding a space is named with its line and column, and left out
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("FAIL scenario feature " + features.resolve("c_broken.feature") + ":1:")
+                        .contains("whitespace"));
+        // a rule named in lower case is no rule: the check fails instead of passing for nothing
+        assertThat(run.out()).contains("no rule 'alm-01'");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("scenarios: 1 passed, 2 failed"));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("suite: " + (expectedCases() + 1) + " passed, 2 failed");
+        assertThat(out.resolve("summary.json")).exists();
+    }
+
+    @Test
+    void a_bad_tag_expression_or_a_missing_feature_path_is_exit_2_naming_it() {
+        TestbedRun tags = TestbedRun.run(
+                "suite",
+                "--vectors",
+                Vectors.hj212Dir().toString(),
+                "--tags",
+                "@matrix and",
+                "--out",
+                tmp.resolve("r1").toString());
+        assertThat(tags.exitCode()).isEqualTo(2);
+        assertThat(tags.err()).contains("--tags:");
+
+        TestbedRun missing = TestbedRun.run(
+                "suite",
+                "--vectors",
+                Vectors.hj212Dir().toString(),
+                "--features",
+                tmp.resolve("nowhere").toString(),
+                "--out",
+                tmp.resolve("r2").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no feature file or folder " + tmp.resolve("nowhere"));
+    }
 }
