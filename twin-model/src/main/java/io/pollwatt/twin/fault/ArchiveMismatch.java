@@ -7,7 +7,7 @@ import java.util.Objects;
  * The archive (备案) disagrees with the site: the twin's physics is unchanged, but what the enterprise registered is
  * wrong, and the platform must find it from the data (§10 rows 24, 29, 31 and the wrong archived CT ratio).
  *
- * @param target the point concerned (for NO_MAIN_POINT: the enterprise)
+ * @param target the point concerned (for NO_MAIN_POINT, NO_PROD_POINT and NO_TREAT_POINT: the enterprise)
  * @param window from when the archive is wrong
  * @param mismatch what is wrong
  */
@@ -17,6 +17,16 @@ public record ArchiveMismatch(String target, Window window, Mismatch mismatch) i
     public enum Mismatch {
         /** The enterprise has no MAIN point archived (§10 row 24: DQ-02). */
         NO_MAIN_POINT("DQ-02"),
+        /**
+         * No production point archived, or a production facility of the enterprise's list without one (DQ-03; the
+         * seed's plastics company: 无产污设施或产污设施无对应监管点).
+         */
+        NO_PROD_POINT("DQ-03"),
+        /**
+         * No treatment point archived, or a treatment facility without one (DQ-04; the seed's building-materials and
+         * plastics companies: 无治污设施或治污设施无对应监管点).
+         */
+        NO_TREAT_POINT("DQ-04"),
         /** P_on entered far above the real load (the seed: 70 kW threshold, ≈ 15 kW load; row 29: DQ-16(d)). */
         P_ON_TOO_HIGH("DQ-16"),
         /** More meters report behind a registered MN than are archived (the seed: 10 installed, 5 archived; row 31: DQ-15). */
@@ -33,6 +43,11 @@ public record ArchiveMismatch(String target, Window window, Mismatch mismatch) i
         /** The rule that must find it. */
         public String rule() {
             return rule;
+        }
+
+        /** Whether it concerns the enterprise's archive as a whole rather than one point. */
+        public boolean enterpriseWide() {
+            return this == NO_MAIN_POINT || this == NO_PROD_POINT || this == NO_TREAT_POINT;
         }
     }
 

@@ -42,7 +42,7 @@ public final class Scorer {
         List<ScenarioScore.Miss> misses = new ArrayList<>();
         for (StagedFault s : faults) {
             Fault f = s.fault();
-            for (String rule : f.expectedRules()) {
+            for (String rule : s.expectedRules()) {
                 Optional<Alarm> first =
                         scored.stream().filter(a -> detects(a, s, rule)).findFirst();
                 if (first.isPresent()) {
@@ -70,7 +70,7 @@ public final class Scorer {
         for (Alarm a : scored) {
             String name = RuleName.of(a);
             Optional<StagedFault> matched = faults.stream()
-                    .filter(s -> s.fault().expectedRules().stream().anyMatch(r -> detects(a, s, r)))
+                    .filter(s -> s.expectedRules().stream().anyMatch(r -> detects(a, s, r)))
                     .findFirst();
             all.add(new ScenarioScore.Scored(
                     a.id(), name, matched.map(s -> s.fault().kind()).orElse(null)));

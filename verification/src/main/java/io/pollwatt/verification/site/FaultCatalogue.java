@@ -385,7 +385,7 @@ final class FaultCatalogue {
                     k,
                     name,
                     ArchiveMismatch.class,
-                    m == ArchiveMismatch.Mismatch.NO_MAIN_POINT ? Target.ENTERPRISE : Target.POINT,
+                    m.enterpriseWide() ? Target.ENTERPRISE : Target.POINT,
                     List.of(),
                     a -> new ArchiveMismatch(a.target(), a.window(), m));
         }

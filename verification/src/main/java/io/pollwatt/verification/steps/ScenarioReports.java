@@ -20,7 +20,6 @@ import io.pollwatt.twin.sim.TrueState;
 import io.pollwatt.twin.site.Facility;
 import io.pollwatt.twin.site.FacilityKind;
 import io.pollwatt.verification.scoring.ScenarioScore;
-import io.pollwatt.verification.scoring.StagedFault;
 import io.pollwatt.verification.site.SiteFile;
 import io.pollwatt.verification.testbed.PlatformStore;
 import io.pollwatt.verification.testbed.WholeDays;
@@ -80,9 +79,12 @@ final class ScenarioReports {
             }
         }
         List<TruthWindow> faults = world.stagedFaults().stream()
-                .map(StagedFault::fault)
-                .map(f -> new TruthWindow(
-                        f.kind(), f.target(), f.window().start(), f.window().end(), f.expectedRules()))
+                .map(s -> new TruthWindow(
+                        s.fault().kind(),
+                        s.fault().target(),
+                        s.fault().window().start(),
+                        s.fault().window().end(),
+                        s.expectedRules()))
                 .toList();
         Map<Long, String> matched = new LinkedHashMap<>();
         score.alarms().forEach(a -> {

@@ -324,16 +324,29 @@ public final class ScenarioWorld implements Disposable {
     /**
      * Every fault the staged sites name, with its enterprise and zone: the ground truth a run is scored against. A
      * fault whose window lies wholly outside the run (a ready site's fault of another day) is none of this run's
-     * truth: nothing of it was simulated.
+     * truth: nothing of it was simulated. A fault on a point the archive lacks expects nothing
+     * ({@link StagedFault#unjudged}).
      */
     List<StagedFault> stagedFaults() {
         List<StagedFault> out = new ArrayList<>();
-        for (SiteFile s : sites) {
+        for (int i = 0; i < sites.size(); i++) {
+            SiteFile s = sites.get(i);
+            java.util.Set<String> archived = new java.util.HashSet<>();
+            archives.get(i).points().forEach(p -> archived.add(p.id()));
             s.faults().stream()
                     .filter(f -> runStart == null
                             || (f.window().start().isBefore(runEnd)
                                     && f.window().end().isAfter(runStart)))
-                    .forEach(f -> out.add(new StagedFault(s.enterprise().id(), s.zone(), f)));
+                    .forEach(f -> {
+                        boolean unarchivedPoint =
+                                s.enterprise().facility(f.target()).isPresent()
+                                        && !archived.contains(f.target())
+                                        && !(f instanceof io.pollwatt.twin.fault.ArchiveMismatch);
+                        out.add(
+                                unarchivedPoint
+                                        ? StagedFault.unjudged(s.enterprise().id(), s.zone(), f)
+                                        : new StagedFault(s.enterprise().id(), s.zone(), f));
+                    });
         }
         return out;
     }

@@ -1,6 +1,8 @@
 package io.pollwatt.verification.steps;
 
 import io.cucumber.datatable.DataTable;
+import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import java.time.Duration;
@@ -17,14 +19,25 @@ public final class SiteSteps {
         this.world = world;
     }
 
+    /** Where the scenario is, to name it in the errors of the site text it stages. */
+    private String scenarioPlace = "the scenario";
+
+    @Before
+    public void remember_place(Scenario scenario) {
+        String uri = scenario.getUri().toString();
+        scenarioPlace = "the scenario at " + (uri.startsWith("file:") ? java.nio.file.Path.of(scenario.getUri()) : uri)
+                + (scenario.getLine() == null ? "" : ":" + scenario.getLine());
+    }
+
     @Given("企业 {string} 的现场档案")
     public void ready_site(String name) throws Exception {
         world.addReadySite(name);
     }
 
+    /** A site given inline; its errors name the scenario and count lines from the first line of the text. */
     @Given("现场档案:")
     public void site_file(String yaml) throws Exception {
-        world.addSite("scenario site", yaml);
+        world.addSite("site text of " + scenarioPlace, yaml);
     }
 
     /** Rule parameters for the run, a table {@code 参数 | 值} of Appendix A keys ({@code alm.minEpisodeMin | 20}). */
