@@ -313,6 +313,9 @@ public final class Twin {
         for (PointModel p : points.values()) {
             if (p.facility.kind() != FacilityKind.MAIN) {
                 p.ownKw = outage ? 0 : ownLoad(p, local);
+                if (outage) {
+                    p.trueState = TrueState.OFF; // nothing runs without supply, whatever its schedule says
+                }
             }
         }
         double phaseVoltage = 1 + (supply.nextGaussian() * 0.01);

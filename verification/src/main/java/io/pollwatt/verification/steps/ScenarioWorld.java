@@ -343,12 +343,52 @@ public final class ScenarioWorld implements Disposable {
                                         && !archived.contains(f.target())
                                         && !(f instanceof io.pollwatt.twin.fault.ArchiveMismatch);
                         out.add(
-                                unarchivedPoint
+                                unarchivedPoint || treatmentFaultWithoutProduction(s, f)
                                         ? StagedFault.unjudged(s.enterprise().id(), s.zone(), f)
                                         : new StagedFault(s.enterprise().id(), s.zone(), f));
                     });
         }
         return out;
+    }
+
+    /**
+     * Whether {@code f} is a treatment fault (off, under-loaded, shifted) during which no production point associated
+     * with its treatment point truly ran (the twin's truth, on the devices' grid): the rules about treatment judge it
+     * only while production runs (domain-rules §4, C_assoc; §10 row 28), and an enterprise outage stops production
+     * too (ALM-11 suppresses ALM-01). Such a fault expects nothing.
+     */
+    private boolean treatmentFaultWithoutProduction(SiteFile s, Fault f) {
+        if (result == null
+                || !(f instanceof io.pollwatt.twin.fault.TreatmentOff
+                        || f instanceof io.pollwatt.twin.fault.TreatmentUnderLoad
+                        || f instanceof io.pollwatt.twin.fault.TreatmentShifted)) {
+            return false;
+        }
+        Enterprise e = s.enterprise();
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        e.groups().stream().filter(g -> g.members().contains(f.target())).forEach(g -> groups.add(g.id()));
+        List<String> productions = e.associations().stream()
+                .filter(a -> groups.contains(a.groupId()))
+                .map(a -> a.productionId())
+                .distinct()
+                .toList();
+        if (productions.isEmpty()) {
+            return false; // no association: leave the fault's own expectations (the scenario says what it wants)
+        }
+        Instant from =
+                f.window().start().isBefore(runStart) ? runStart : f.window().start();
+        Instant to = f.window().end().isAfter(runEnd) ? runEnd : f.window().end();
+        for (String p : productions) {
+            for (io.pollwatt.twin.sim.PointSample x : truth().samples(e.id(), p)) {
+                if (!x.at().isBefore(from)
+                        && x.at().isBefore(to)
+                        && (x.trueState() == io.pollwatt.twin.sim.TrueState.RUN
+                                || x.trueState() == io.pollwatt.twin.sim.TrueState.HIGH)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether the scenario's run happened (a scenario that failed before its When has nothing to score). */

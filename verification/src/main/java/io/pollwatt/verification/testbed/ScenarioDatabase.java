@@ -87,7 +87,9 @@ public final class ScenarioDatabase {
         });
         private static final ConcurrentLinkedQueue<Future<Database>> READY = new ConcurrentLinkedQueue<>();
         /** Emptied schemas of ended scenarios, used before any new one. */
-        private static final ConcurrentLinkedQueue<Database> RECYCLED = new ConcurrentLinkedQueue<>();
+        /** Last given back, first handed out: the most recently used schema and pool are the warmest. */
+        private static final java.util.concurrent.ConcurrentLinkedDeque<Database> RECYCLED =
+                new java.util.concurrent.ConcurrentLinkedDeque<>();
         /** The databases this class made, and the schema of each. */
         private static final java.util.Map<Database, String> SCHEMA_OF = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -96,7 +98,7 @@ public final class ScenarioDatabase {
         }
 
         static Database next() {
-            Database recycled = RECYCLED.poll();
+            Database recycled = RECYCLED.pollFirst();
             if (recycled != null) {
                 return recycled;
             }
@@ -155,7 +157,7 @@ public final class ScenarioDatabase {
                 SCHEMA_OF.remove(db);
                 return false;
             }
-            RECYCLED.add(db);
+            RECYCLED.addFirst(db);
             return true;
         }
     }

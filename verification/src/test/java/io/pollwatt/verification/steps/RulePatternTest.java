@@ -84,14 +84,24 @@ class RulePatternTest {
     @Test
     void every_rule_the_catalogue_names_is_known() throws IOException, URISyntaxException {
         java.net.URI uri = getClass().getResource("/features").toURI();
+        java.nio.file.FileSystem opened = null;
         if ("jar".equals(uri.getScheme())) { // the catalogue as scenario-specs' jar
             try {
-                java.nio.file.FileSystems.getFileSystem(uri);
-            } catch (java.nio.file.FileSystemNotFoundException e) {
-                java.nio.file.FileSystems.newFileSystem(uri, Map.of());
+                opened = java.nio.file.FileSystems.newFileSystem(uri, Map.of());
+            } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+                // another test has it open: read through that one
             }
         }
-        Path features = Path.of(uri);
+        try {
+            named(Path.of(uri));
+        } finally {
+            if (opened != null) {
+                opened.close();
+            }
+        }
+    }
+
+    private static void named(Path features) throws IOException {
         Pattern step = Pattern.compile("(?:产生告警|不产生告警|告警) \"([^\"]+)\"|^\\s*\\|\\s*((?:DQ|ALM|VOC)-[^|\\s]+)\\s*\\|");
         Set<String> named = new TreeSet<>();
         try (Stream<Path> files = Files.walk(features)) {
