@@ -70,6 +70,16 @@ class LongestRunFirstTest {
     }
 
     @Test
+    void a_site_weighs_its_points_in_small_sites_and_a_ready_site_is_read_by_its_name() {
+        assertThat(LongestRunFirst.weight("id: A")).isEqualTo(1);
+        String twelve = "points:\n" + "  - {id: P, kind: PROD}\n".repeat(6) + "  - id: T\n    kind: TREAT\n".repeat(6);
+        assertThat(LongestRunFirst.weight(twelve)).isEqualTo(4);
+        assertThat(LongestRunFirst.weight(io.pollwatt.verification.site.ReadySites.text("company-55")
+                        .orElseThrow()))
+                .isGreaterThan(15);
+    }
+
+    @Test
     void a_scenarios_cost_is_its_longest_run_in_days_times_its_sites() {
         List<Pickle> p = pickles();
         assertThat(LongestRunFirst.cost(p.get(0))).isEqualTo(0.25);
