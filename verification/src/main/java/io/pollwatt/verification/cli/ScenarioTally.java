@@ -2,8 +2,10 @@ package io.pollwatt.verification.cli;
 
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.PickleStepTestStep;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestStepFinished;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,10 +23,23 @@ public final class ScenarioTally implements ConcurrentEventListener {
     private static int skipped;
     private static final List<String> FAILURES = new ArrayList<>();
     private static final Map<String, String> ERRORS = new HashMap<>();
+    /** Per test case: its first step without a definition, named with its line (Cucumber reports no error for it). */
+    private static final Map<java.util.UUID, String> UNDEFINED = new HashMap<>();
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestStepFinished.class, ScenarioTally::stepFinished);
         publisher.registerHandlerFor(TestCaseFinished.class, ScenarioTally::finished);
+    }
+
+    private static synchronized void stepFinished(TestStepFinished e) {
+        if (e.getResult().getStatus() == Status.UNDEFINED && e.getTestStep() instanceof PickleStepTestStep step) {
+            UNDEFINED.putIfAbsent(
+                    e.getTestCase().getId(),
+                    "no step definition for '" + step.getStep().getKeyword()
+                            + step.getStep().getText() + "' (line "
+                            + step.getStep().getLine() + "; docs/scenarios.md lists the step vocabulary)");
+        }
     }
 
     private static synchronized void finished(TestCaseFinished e) {
@@ -35,8 +50,9 @@ public final class ScenarioTally implements ConcurrentEventListener {
             skipped++;
         } else {
             failed++;
+            String undefined = UNDEFINED.remove(e.getTestCase().getId());
             String error = e.getResult().getError() == null
-                    ? s.name()
+                    ? (undefined != null ? undefined : s.name())
                     : String.valueOf(e.getResult().getError().getMessage())
                             .lines()
                             .findFirst()
@@ -56,6 +72,7 @@ public final class ScenarioTally implements ConcurrentEventListener {
         skipped = 0;
         FAILURES.clear();
         ERRORS.clear();
+        UNDEFINED.clear();
     }
 
     /** The whole error message of a failed scenario, by {@code uri:line}. */

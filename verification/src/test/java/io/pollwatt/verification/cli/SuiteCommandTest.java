@@ -233,6 +233,9 @@ class SuiteCommandTest {
         Files.writeString(features.resolve("a_good.feature"), FROZEN_METER.formatted("ALM-01"));
         Files.writeString(features.resolve("b_typo.feature"), FROZEN_METER.formatted("alm-01"));
         Files.writeString(
+                features.resolve("d_undefined.feature"),
+                FROZEN_METER.formatted("ALM-01").replace("Then 平台产生告警 \"DQ-12\"", "Then 平台产生了告警 \"DQ-12\""));
+        Files.writeString(
                 features.resolve("c_broken.feature"),
                 "@own @rule ALM-01\n" + FROZEN_METER.formatted("ALM-01"),
                 StandardCharsets.UTF_8);
@@ -255,8 +258,13 @@ class SuiteCommandTest {
                         .contains("whitespace"));
         // a rule named in lower case is no rule: the check fails instead of passing for nothing
         assertThat(run.out()).contains("no rule 'alm-01'");
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("scenarios: 1 passed, 2 failed"));
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("suite: " + (expectedCases() + 1) + " passed, 2 failed");
+        // a step without a definition is named with its line
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .contains("d_undefined.feature")
+                        .contains("no step definition for 'Then 平台产生了告警 \"DQ-12\"' (line 22"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("scenarios: 1 passed, 3 failed"));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("suite: " + (expectedCases() + 1) + " passed, 3 failed");
         assertThat(out.resolve("summary.json")).exists();
     }
 
