@@ -68,6 +68,13 @@ public final class Twin {
     /** Mean power over a motor's starting minute ÷ its running power (inrush of a few seconds, then acceleration). */
     private static final double START_SURGE = 1.3;
 
+    /**
+     * The share of a motor load's reactive power at rated load that it keeps idling (magnetising current), EM-09
+     * [PROP]: 0.5 gives a no-load current of about a third of rated and a PF near 0.13 at an idle draw of a fifteenth
+     * of rated, within EM-09's 20-50 % and 0.1-0.15.
+     */
+    static final double NO_LOAD_REACTIVE_SHARE = 0.5;
+
     /** Unmetered load and losses on the main incomer, as a share of what the sub-points draw. */
     private static final double UNMETERED_SHARE = 0.04;
 
@@ -376,6 +383,7 @@ public final class Twin {
             default:
                 base = profile.ratedKw();
         }
+        p.idling = profile.idleKw() > 0 && profile.idleKw() < profile.ratedKw() && base == profile.idleKw();
         return Math.max(0, base * noise);
     }
 
@@ -484,7 +492,9 @@ public final class Twin {
     }
 
     private double circuitReactive(PointModel p) {
-        double q = p.ownKw * p.tanPhi;
+        // an idling motor load draws its magnetising current whatever its small active power (EM-09: no-load PF
+        // 0.1-0.15, current 20-50 % of rated): what tells a machine's idle from a CT ratio error (DQ-14)
+        double q = p.idling && p.ownKw > 0 ? p.noLoadKvar : p.ownKw * p.tanPhi;
         boolean productionOnly = active(MainCoversOnlyProduction.class, p.facility.id()) != null;
         for (PointModel child : children(p)) {
             if (feedsOutside(p, child, productionOnly)) {
@@ -649,6 +659,10 @@ public final class Twin {
         final long phaseOffsetMinutes;
         /** Q ÷ P of the facility's own load: tan φ from its power factor. */
         final double tanPhi;
+        /** The reactive power of the load idling (magnetising), kvar; 0 for a resistive load. */
+        final double noLoadKvar;
+        /** Whether the load draws its idle power this minute (between cycles). */
+        boolean idling;
 
         List<PointModel> children;
         double ownKw;
@@ -669,6 +683,9 @@ public final class Twin {
             this.phaseOffsetMinutes = load.nextInt(60);
             double pf = facility.load() == null ? 1 : facility.load().powerFactor();
             this.tanPhi = Math.sqrt(1 - pf * pf) / pf;
+            this.noLoadKvar = facility.load() == null
+                    ? 0
+                    : NO_LOAD_REACTIVE_SHARE * facility.load().ratedKw() * tanPhi;
         }
 
         /** The energy reading the meter reports: import, or import − export on a combined-energy meter. */

@@ -342,4 +342,22 @@ class TwinTest {
                         MIDNIGHT))
                 .hasMessageContaining("the meter is THREE_PHASE_FOUR_WIRE");
     }
+
+    /** EM-09: an idling motor load keeps its magnetising current, so its PF falls; at load it is the profile's. */
+    @Test
+    void an_idling_motor_load_has_a_low_power_factor_and_a_loaded_one_its_own() {
+        List<PointSample> p2 = run(List.of(), 7, 20).stream()
+                .filter(s -> s.pointId().equals("P2") && s.measured().pKw() > 0)
+                .toList();
+        List<PointSample> idle =
+                p2.stream().filter(s -> s.measured().pKw() < 12).toList();
+        List<PointSample> loaded =
+                p2.stream().filter(s -> s.measured().pKw() > 32).toList();
+        assertThat(idle).isNotEmpty();
+        assertThat(loaded).isNotEmpty();
+        // idle 8 kW of a 40 kW load at PF 0.8: Q = 0.5 x 30 kvar, PF = 8 / 17 = 0.47
+        assertThat(idle).allSatisfy(s -> assertThat(s.measured().powerFactor()).isBetween(0.40, 0.55));
+        assertThat(loaded)
+                .allSatisfy(s -> assertThat(s.measured().powerFactor()).isBetween(0.77, 0.83));
+    }
 }
