@@ -62,7 +62,8 @@ public final class TruthSteps {
                         .append(" on ")
                         .append(m.target())
                         .append(" from ")
-                        .append(m.faultStart())
+                        .append(java.time.LocalDateTime.ofInstant(
+                                m.faultStart(), world.zone())) // as the scenario writes it
                         .append('\n'));
         s.falseAlarms().stream()
                 .filter(f -> f.forbiddenBy() != null)
