@@ -64,12 +64,20 @@ public final class SiteSteps {
 
     @When("从 {string} 起运行 {int} 天")
     public void run_days(String start, int days) throws Exception {
+        positive(days, "天");
         world.run(local(start), Duration.ofDays(days));
     }
 
     @When("从 {string} 起运行 {int} 小时")
     public void run_hours(String start, int hours) throws Exception {
+        positive(hours, "小时");
         world.run(local(start), Duration.ofHours(hours));
+    }
+
+    private static void positive(int n, String unit) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("a run lasts at least 1 " + unit + ", got " + n + " " + unit);
+        }
     }
 
     private static LocalDateTime local(String text) {
