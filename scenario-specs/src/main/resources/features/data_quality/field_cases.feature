@@ -49,8 +49,8 @@ Feature: 现场案例：平台应发现的数据问题
 
   # 55 points: about 37 s alone. The run starts at 22:00 the evening before, so that the day-level energy rules have
   # the day's opening reading, and ends at 01:00 after it, when the day has closed
-  @rule-DQ-03 @rule-DQ-04 @rule-DQ-08 @rule-DQ-09 @rule-DQ-10 @rule-DQ-13 @fault-reversed-ct @fault-sign-flapping @fault-register-jump @slow
-  Scenario: 某企业（55 个监测点位）：功率为负、示值跳变、点位日电量大于 25 倍日最大负荷且超过 10 万 kWh、环评设施未装表
+  @rule-DQ-03 @rule-DQ-04 @rule-DQ-08 @rule-DQ-09 @rule-DQ-10 @rule-DQ-13 @rule-DQ-14 @fault-reversed-ct @fault-sign-flapping @fault-register-jump @slow
+  Scenario: 某企业（55 个监测点位）：总表变比过大、功率为负、示值跳变、点位日电量大于 25 倍日最大负荷且超过 10 万 kWh、环评设施未装表
     Given 企业 "company-55" 的现场档案
     When 从 "2026-02-28T22:00" 起运行 27 小时
     Then 平台的告警:
@@ -63,4 +63,5 @@ Feature: 现场案例：平台应发现的数据问题
       | DQ-09  | 产生 |
       | DQ-10  | 产生 |
       | DQ-13  | 产生 |
+      | DQ-14  | 产生 |
     And 告警与真值相符

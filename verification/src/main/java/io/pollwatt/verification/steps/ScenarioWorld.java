@@ -347,6 +347,23 @@ public final class ScenarioWorld implements Disposable {
                                         ? StagedFault.unjudged(s.enterprise().id(), s.zone(), f)
                                         : new StagedFault(s.enterprise().id(), s.zone(), f));
                     });
+            if (runStart != null) {
+                // a meter configured with another ratio than its CT's (configuredCt) is a wrong ratio for the whole
+                // run: the twin scales its readings as the fault would (docs/site-format.md), so the truth says so
+                for (io.pollwatt.twin.site.Facility p : s.enterprise().facilities()) {
+                    double factor = p.meter().ratioError();
+                    if (Math.abs(factor - 1) > 1e-9 && archived.contains(p.id())) {
+                        out.add(new StagedFault(
+                                s.enterprise().id(),
+                                s.zone(),
+                                new io.pollwatt.twin.fault.WrongCtRatio(
+                                        p.id(),
+                                        new io.pollwatt.twin.fault.Window(runStart, runEnd),
+                                        factor,
+                                        p.kind() == io.pollwatt.twin.site.FacilityKind.MAIN)));
+                    }
+                }
+            }
         }
         return out;
     }
